@@ -1,0 +1,66 @@
+//! Plain data types of the knowledge base. They mirror the TOML files under `data/` one to one.
+
+mod annexes;
+mod guidance;
+mod operations;
+mod rubric;
+
+pub use annexes::*;
+pub use guidance::*;
+pub use operations::*;
+pub use rubric::*;
+
+use serde::{Deserialize, Serialize};
+
+/// The whole knowledge base: the guidance, the presentation and the rubric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeBase {
+    /// Bibliographic facts about the guidance itself.
+    pub about: About,
+    /// Section I.
+    pub scope: Section,
+    /// Section II.
+    pub definitions: Vec<Definition>,
+    /// Section III.
+    pub principle_areas: Vec<PrincipleArea>,
+    pub principles: Vec<Principle>,
+    /// Boxes 1–12.
+    pub boxes: Vec<GuidanceBox>,
+    /// Section IV.
+    pub guidelines: Vec<Guideline>,
+    /// Tables 1–9.
+    pub information_tables: Vec<InformationTable>,
+    /// Tables 10–12.
+    pub implementation_tables: Vec<ImplementationTable>,
+    /// Table 13.
+    pub monitoring_table: MonitoringTable,
+    /// Section V.
+    pub sectors: Vec<SectorIssues>,
+    /// Annex 1.
+    pub instruments: Vec<Instrument>,
+    pub sources: Vec<SourceEntry>,
+    /// Annex 2.
+    pub cycle_stages: Vec<CycleStage>,
+    /// Annex 3.
+    pub structure_checklist: Vec<ChecklistItem>,
+    /// Annex 4.
+    pub negotiation_checklist: Vec<ChecklistItem>,
+    /// Annex 5.
+    pub implementation_checklist: Vec<ChecklistItem>,
+    /// Annex 6.
+    pub committee_terms: TermsOfReference,
+    pub presentation: Presentation,
+    pub rubric: Rubric,
+}
+
+/// Citation data for the guidance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    pub title: String,
+    pub publisher: String,
+    pub year: u16,
+    /// What the knowledge platform entry says about it (`seeds/000`).
+    pub summary: String,
+}

@@ -1,0 +1,169 @@
+//! Fidelity of the knowledge base to the guidance as extracted from its PDF
+//! (`tests/fixtures/guidance-pdf-extraction.txt`, a verbatim copy of `seeds/001`).
+//!
+//! The extraction interleaves table columns and repeats pages, so texts are compared on a
+//! *key*: lower-case letters and digits only. Hyphenation, line breaks and column interleaving
+//! then disappear, while every word and its order still count.
+
+use std::collections::{BTreeMap, HashMap};
+
+use blma_knowledge::KnowledgeBase;
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+const GUIDANCE: &str = include_str!("fixtures/guidance-pdf-extraction.txt");
+const PRESENTATION: &str = include_str!("fixtures/presentation-rights-in-blmas.txt");
+const PLATFORM: &str = include_str!("fixtures/platform-entry.txt");
+
+/// Lower-case alphanumerics of `text`, compatibility-decomposed (so `ﬁ` is `fi`).
+fn key(text: &str) -> String {
+    text.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Every string of the knowledge base that is prose (not an id or enum), with its JSON path.
+fn prose(kb: &KnowledgeBase) -> Vec<(String, String)> {
+    fn walk(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::String(s) if word_count(s) >= 2 => out.push((path.to_owned(), s.clone())),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, v) in map {
+                    walk(v, &format!("{path}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &serde_json::to_value(kb).expect("serialises"),
+        "kb",
+        &mut out,
+    );
+    out
+}
+
+/// Sentence-like fragments of `text` with at least `min_words` words.
+fn fragments(text: &str, min_words: usize) -> Vec<&str> {
+    text.split(['.', ';', ':', '?', '!', '•', '\n'])
+        .map(str::trim)
+        .filter(|f| word_count(f) >= min_words)
+        .collect()
+}
+
+/// Strings that come from the rubric or summarise rather than transcribe.
+fn transcribed(path: &str) -> bool {
+    !(path.starts_with("kb.rubric") || path.starts_with("kb.about"))
+}
+
+#[test]
+fn every_transcribed_fragment_is_in_the_sources() {
+    let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
+    let sources = [key(GUIDANCE), key(PRESENTATION), key(PLATFORM)];
+    let mut checked = 0usize;
+    let mut missing = Vec::new();
+    for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p)) {
+        for fragment in fragments(text, 4) {
+            checked += 1;
+            let k = key(fragment);
+            if !sources.iter().any(|s| s.contains(&k)) {
+                missing.push(format!("{path}: «{fragment}»"));
+            }
+        }
+    }
+    let share = 1.0 - missing.len() as f64 / checked.max(1) as f64;
+    eprintln!(
+        "{checked} fragments checked, {} not found verbatim ({:.2} % found)",
+        missing.len(),
+        share * 100.0
+    );
+    for m in missing.iter().take(40) {
+        eprintln!("  not in the guidance: {m}");
+    }
+    assert!(
+        checked > 2_000,
+        "the knowledge base holds only {checked} fragments: is the guidance transcribed?"
+    );
+    assert!(
+        share >= 0.99,
+        "{} fragments are not verbatim from the sources",
+        missing.len()
+    );
+}
+
+#[test]
+fn nothing_of_the_guidance_is_lost() {
+    let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
+    let all: String = prose(&kb)
+        .iter()
+        .map(|(_, t)| key(t))
+        .collect::<Vec<_>>()
+        .join("|");
+    let mut checked = 0usize;
+    let mut lost = Vec::new();
+    for (n, line) in GUIDANCE.lines().enumerate() {
+        if word_count(line) < 4 {
+            continue;
+        }
+        // A trailing footnote number glued to the last word is layout, not text.
+        let k = key(line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()));
+        checked += 1;
+        if !all.contains(&k) {
+            lost.push(format!("line {}: {}", n + 1, line.trim()));
+        }
+    }
+    let share = 1.0 - lost.len() as f64 / checked.max(1) as f64;
+    eprintln!(
+        "{checked} lines of the guidance checked, {} not in the knowledge base ({:.2} % kept)",
+        lost.len(),
+        share * 100.0
+    );
+    for l in lost.iter().take(60) {
+        eprintln!("  lost: {l}");
+    }
+    assert!(
+        share >= 0.97,
+        "{} lines of the guidance are missing from the knowledge base",
+        lost.len()
+    );
+}
+
+/// Sentences the guidance itself prints more than once (not page repeats of the extraction).
+const REPEATED_IN_GUIDANCE: &[&str] = &[];
+
+#[test]
+fn no_passage_is_transcribed_twice() {
+    let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
+    let mut seen: HashMap<String, Vec<String>> = HashMap::new();
+    for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p)) {
+        for fragment in fragments(text, 10) {
+            seen.entry(key(fragment))
+                .or_default()
+                .push(format!("{path}: «{fragment}»"));
+        }
+    }
+    let allowed: Vec<String> = REPEATED_IN_GUIDANCE.iter().map(|s| key(s)).collect();
+    let repeats: BTreeMap<_, _> = seen
+        .into_iter()
+        .filter(|(k, places)| places.len() > 1 && !allowed.contains(k))
+        .collect();
+    for places in repeats.values().take(20) {
+        eprintln!("repeated: {}", places.join("\n          "));
+    }
+    assert!(
+        repeats.is_empty(),
+        "{} passages appear more than once",
+        repeats.len()
+    );
+}
