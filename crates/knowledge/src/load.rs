@@ -45,12 +45,14 @@ pub const DATA_FILES: &[DataFile] = &[
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DefinitionsFile {
+    section: Section,
     definition: Vec<Definition>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PrinciplesFile {
+    section: Section,
     area: Vec<PrincipleArea>,
     principle: Vec<Principle>,
     #[serde(rename = "box", default)]
@@ -60,6 +62,7 @@ struct PrinciplesFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GuidelinesFile {
+    section: Section,
     guideline: Vec<Guideline>,
 }
 
@@ -72,6 +75,7 @@ struct TablesFile<T> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectorsFile {
+    section: Section,
     sector: Vec<SectorIssues>,
     #[serde(rename = "box", default)]
     boxes: Vec<GuidanceBox>,
@@ -80,6 +84,7 @@ struct SectorsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SourcesFile {
+    section: Section,
     instrument: Vec<Instrument>,
     entry: Vec<SourceEntry>,
 }
@@ -87,12 +92,14 @@ struct SourcesFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CycleFile {
+    section: Section,
     stage: Vec<CycleStage>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChecklistFile {
+    section: Section,
     item: Vec<ChecklistItem>,
 }
 
@@ -110,19 +117,42 @@ fn parse<T: DeserializeOwned>(path: &str) -> Result<T, KnowledgeError> {
 /// Builds the knowledge base from the embedded data files. Validation is separate
 /// ([`crate::validate`]) so that a malformed file and an inconsistent one read differently.
 pub fn from_embedded() -> Result<KnowledgeBase, KnowledgeError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ScopeFile {
+        section: Section,
+    }
+    let scope: ScopeFile = parse("data/guidance/scope.toml")?;
+    let definitions: DefinitionsFile = parse("data/guidance/definitions.toml")?;
     let principles: PrinciplesFile = parse("data/guidance/principles.toml")?;
+    let guidelines: GuidelinesFile = parse("data/guidance/guidelines.toml")?;
     let sectors: SectorsFile = parse("data/guidance/sectors.toml")?;
     let sources: SourcesFile = parse("data/guidance/annex1-sources.toml")?;
+    let cycle: CycleFile = parse("data/guidance/annex2-cycle.toml")?;
+    let structure: ChecklistFile = parse("data/guidance/annex3-structure.toml")?;
+    let negotiation: ChecklistFile = parse("data/guidance/annex4-negotiation.toml")?;
+    let implementation: ChecklistFile = parse("data/guidance/annex5-implementation.toml")?;
     let mut boxes = principles.boxes;
     boxes.extend(sectors.boxes);
     Ok(KnowledgeBase {
         about: parse("data/guidance/about.toml")?,
-        scope: parse("data/guidance/scope.toml")?,
-        definitions: parse::<DefinitionsFile>("data/guidance/definitions.toml")?.definition,
+        sections: vec![
+            scope.section,
+            definitions.section,
+            principles.section,
+            guidelines.section,
+            sectors.section,
+            sources.section,
+            cycle.section,
+            structure.section,
+            negotiation.section,
+            implementation.section,
+        ],
+        definitions: definitions.definition,
         principle_areas: principles.area,
         principles: principles.principle,
         boxes,
-        guidelines: parse::<GuidelinesFile>("data/guidance/guidelines.toml")?.guideline,
+        guidelines: guidelines.guideline,
         information_tables: parse::<TablesFile<_>>("data/guidance/tables-information.toml")?.table,
         implementation_tables: parse::<TablesFile<_>>("data/guidance/tables-implementation.toml")?
             .table,

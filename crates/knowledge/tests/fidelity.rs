@@ -159,6 +159,7 @@ fn no_passage_is_transcribed_twice() {
         .filter(|(k, places)| places.len() > 1 && !allowed.contains(k))
         .collect();
     for places in repeats.values().take(20) {
+        let places: Vec<&str> = places.iter().map(|(_, p)| p.as_str()).collect();
         eprintln!("repeated: {}", places.join("\n          "));
     }
     assert!(

@@ -2,16 +2,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A block of running text with an id, such as Section I (Scope).
+/// A part of the guidance with its title and the running text that belongs to no finer element
+/// (Section I "Scope" is all running text; Annex 3 has only a title).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    /// `I`, `IV.B`, `V` …
+    /// `I` … `V`, `annex1` … `annex5`.
     pub id: String,
     pub title: String,
     /// Paragraphs separated by blank lines, verbatim from the guidance.
+    #[serde(default)]
     pub text: String,
-    /// The section's footnotes, verbatim, without their number.
+    /// The section's footnotes and source lines, verbatim, without their number.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }

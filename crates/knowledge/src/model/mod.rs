@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 pub struct KnowledgeBase {
     /// Bibliographic facts about the guidance itself.
     pub about: About,
-    /// Section I.
-    pub scope: Section,
+    /// The titles and running text of the guidance's parts that hold more than running text:
+    /// Sections I–V and Annexes 1–5, in the guidance's order (ids `I` … `V`, `annex1` … `annex5`).
+    pub sections: Vec<Section>,
     /// Section II.
     pub definitions: Vec<Definition>,
     /// Section III.

@@ -1,0 +1,35 @@
+//! Command-line interface: argument definitions and dispatch.
+
+mod catalogue;
+mod guide;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for a failed command (bad input, unknown id …). Usage errors exit with 2 (clap).
+pub const EXIT_FAILURE: u8 = 1;
+
+/// blma: bilateral labour migration agreements, read against the UN Network on Migration's
+/// guidance.
+#[derive(Debug, Parser)]
+#[command(name = "blma", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read the Guidance on BLMAs: show, list, search and export its elements.
+    Guide(guide::GuideArgs),
+    /// List known agreements (Chilton & Woda dataset) and their coverage statistics.
+    Catalogue(catalogue::CatalogueArgs),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Guide(args) => guide::run(args),
+        Command::Catalogue(args) => catalogue::run(args),
+    }
+}
