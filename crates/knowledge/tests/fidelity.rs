@@ -154,7 +154,7 @@ fn no_passage_is_transcribed_twice() {
         }
     }
     let allowed: Vec<String> = REPEATED_IN_GUIDANCE.iter().map(|s| key(s)).collect();
-    let repeats: BTreeMap<_, _> = seen
+    let repeats: BTreeMap<String, Vec<(String, String)>> = seen
         .into_iter()
         .filter(|(k, places)| places.len() > 1 && !allowed.contains(k))
         .collect();
