@@ -145,12 +145,20 @@ const REPEATED_IN_GUIDANCE: &[&str] = &[];
 #[test]
 fn no_passage_is_transcribed_twice() {
     let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
-    let mut seen: HashMap<String, Vec<String>> = HashMap::new();
+    // The origin and destination columns of tables 10–13 may word a task or an indicator
+    // alike: a repeat across the two sides of one row is the guidance's, not the extraction's.
+    let row_of = |path: &str| {
+        let path = path.replace(".origin", ".side").replace(".destination", ".side");
+        path.split_once(".side").map_or(path.clone(), |(row, _)| row.to_owned())
+    };
+    let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p)) {
         for fragment in fragments(text, 10) {
-            seen.entry(key(fragment))
-                .or_default()
-                .push(format!("{path}: «{fragment}»"));
+            let places = seen.entry(key(fragment)).or_default();
+            let row = row_of(path);
+            if !places.iter().any(|(r, _)| *r == row) {
+                places.push((row, format!("{path}: «{fragment}»")));
+            }
         }
     }
     let allowed: Vec<String> = REPEATED_IN_GUIDANCE.iter().map(|s| key(s)).collect();
@@ -162,9 +170,5 @@ fn no_passage_is_transcribed_twice() {
         let places: Vec<&str> = places.iter().map(|(_, p)| p.as_str()).collect();
         eprintln!("repeated: {}", places.join("\n          "));
     }
-    assert!(
-        repeats.is_empty(),
-        "{} passages appear more than once",
-        repeats.len()
-    );
+    assert!(repeats.is_empty(), "{} passages appear more than once", repeats.len());
 }
