@@ -1,0 +1,1 @@
+//! The catalogue of known agreements (stub: being written).
