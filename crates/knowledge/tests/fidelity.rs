@@ -15,6 +15,27 @@ const GUIDANCE: &str = include_str!("fixtures/guidance-pdf-extraction.txt");
 const PRESENTATION: &str = include_str!("fixtures/presentation-rights-in-blmas.txt");
 const PLATFORM: &str = include_str!("fixtures/platform-entry.txt");
 
+/// Drops footnote reference numbers that the extraction glues after punctuation
+/// (`race,7 colour`, `targets)14 and`, `objectives.1`), so they do not break a key match.
+fn drop_footnote_marks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        let after_punctuation = matches!(chars[i], ',' | '.' | ';' | ':' | ')' | '”' | '’' | '"');
+        if after_punctuation {
+            let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let next = chars.get(i + 1 + digits);
+            if (1..=2).contains(&digits) && next.is_none_or(|c| c.is_whitespace()) {
+                i += digits;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Lower-case alphanumerics of `text`, compatibility-decomposed (so `ﬁ` is `fi`).
 fn key(text: &str) -> String {
     text.nfkc()
@@ -70,7 +91,7 @@ fn transcribed(path: &str) -> bool {
 #[test]
 fn every_transcribed_fragment_is_in_the_sources() {
     let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
-    let sources = [key(GUIDANCE), key(PRESENTATION), key(PLATFORM)];
+    let sources = [key(&drop_footnote_marks(GUIDANCE)), key(PRESENTATION), key(PLATFORM)];
     let mut checked = 0usize;
     let mut missing = Vec::new();
     for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p)) {
@@ -117,6 +138,7 @@ fn nothing_of_the_guidance_is_lost() {
             continue;
         }
         // A trailing footnote number glued to the last word is layout, not text.
+        let line = drop_footnote_marks(line);
         let k = key(line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()));
         checked += 1;
         if !all.contains(&k) {
@@ -140,7 +162,18 @@ fn nothing_of_the_guidance_is_lost() {
 }
 
 /// Sentences the guidance itself prints more than once (not page repeats of the extraction).
-const REPEATED_IN_GUIDANCE: &[&str] = &[];
+const REPEATED_IN_GUIDANCE: &[&str] = &[
+    // Boxes 1 and 5, and boxes 2 and 4, extract the same agreement under the same heading.
+    "Agreement on Labour Cooperation between Canada and the Republic of Honduras, 5 November 2013 (extracts)",
+    "Agreement on Labour Cooperation between Canada and the Republic of Honduras, 5 November 2013 (extract)",
+    // The source line under the figure of the migration cycle (Section IV) and under Annex 2.
+    "Source: Tool for the Assessment of Bilateral Labour Migration Agreements (ILO/IOM 2019)",
+    // Step headings of IV.C that are also the titles of tables 11 and 12.
+    "Suggested role of social partners in the implementation of BLMAs",
+    "Role of civil society and other stakeholders in the implementation of BLMAs",
+    // Annex 5 asks it of both countries.
+    "Have workers’ and employers’ organizations been involved in the implementation of the BLMA?",
+];
 
 #[test]
 fn no_passage_is_transcribed_twice() {

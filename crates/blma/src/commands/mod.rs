@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod guide;
+mod terminal;
 
 use std::process::ExitCode;
 

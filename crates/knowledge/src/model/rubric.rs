@@ -7,7 +7,17 @@ use serde::{Deserialize, Serialize};
 pub struct Rubric {
     /// Version of the rubric's meaning; bump when an item's meaning changes.
     pub version: u32,
+    /// What each verdict means, verbatim from the rubric.
+    pub verdicts: VerdictMeanings,
     pub items: Vec<RubricItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictMeanings {
+    pub provides: String,
+    pub contradicts: String,
+    pub silent: String,
 }
 
 /// One rubric item: what "provides" and "contradicts" mean, and where the guidance says so.
@@ -23,11 +33,9 @@ pub struct RubricItem {
     /// "provides when the agreement …", verbatim from the rubric.
     pub provides: String,
     /// "contradicts when …", verbatim from the rubric; `None` where the rubric gives none.
+    /// A `contradicts` verdict is a red flag: reports list those first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contradicts: Option<String>,
-    /// Whether a `contradicts` verdict is a red flag that reports list first.
-    #[serde(default)]
-    pub red_flag: bool,
     /// Ids of the guidance elements the item derives from (principles, guideline sections,
     /// Annex 3 items, Annex 6, presentation points).
     pub guidance: Vec<String>,
