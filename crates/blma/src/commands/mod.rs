@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and dispatch.
 
 mod catalogue;
+mod extract;
 mod guide;
 mod terminal;
 
@@ -26,11 +27,14 @@ enum Command {
     Guide(guide::GuideArgs),
     /// List known agreements (Chilton & Woda dataset) and their coverage statistics.
     Catalogue(catalogue::CatalogueArgs),
+    /// Read an agreement (PDF, DOCX, HTML, text) into normalized text and provisions.
+    Extract(extract::ExtractArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Guide(args) => guide::run(args),
         Command::Catalogue(args) => catalogue::run(args),
+        Command::Extract(args) => extract::run(args),
     }
 }

@@ -1,0 +1,10 @@
+//! `blma extract`.
+
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {}
+
+pub fn run(_args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    Ok(ExitCode::SUCCESS)
+}
