@@ -24,12 +24,18 @@ fn lists_the_agreements_of_the_philippines() {
     let out = stdout(&blma(&["catalogue", "--country", "Philippines"]));
     // Header plus one line per agreement: 79 in formation.csv (independent python count).
     assert!(out.starts_with("  id  year  parties"), "{out}");
-    let rows = out.lines().filter(|l| l.contains("Philippines (PHL)")).count();
+    let rows = out
+        .lines()
+        .filter(|l| l.contains("Philippines (PHL)"))
+        .count();
     assert_eq!(rows, 79);
     assert!(out.contains("79 agreements (64 coded)"), "{out}");
     assert!(out.contains("doi:10.7910/DVN/QWSLYI"));
     // treatyID 751: Saudi Arabia – Philippines domestic workers agreement, signed 2013-05-19.
-    let line = out.lines().find(|l| l.trim_start().starts_with("751 ")).unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("751 "))
+        .unwrap();
     assert!(line.contains("Saudi Arabia (SAU) – Philippines (PHL)") && line.contains("2013-05-19"));
     assert!(line.trim_end().ends_with('✓'), "{line}");
 }
@@ -46,7 +52,10 @@ fn stats_reproduce_the_dataset_shares() {
     };
     let joint = line("joint_commit");
     assert!(joint.contains("Joint committee") && joint.contains("joint_committee"));
-    assert!(joint.contains("223/570") && joint.contains("39.1 %"), "{joint}");
+    assert!(
+        joint.contains("223/570") && joint.contains("39.1 %"),
+        "{joint}"
+    );
     let fees = line("recruit_cost_mig");
     assert!(fees.contains("no_worker_fees"));
     assert!(fees.contains("90/570") && fees.contains("15.8 %"), "{fees}");
@@ -55,7 +64,14 @@ fn stats_reproduce_the_dataset_shares() {
 
 #[test]
 fn stats_json_carries_counts_and_shares() {
-    let out = stdout(&blma(&["catalogue", "stats", "--format", "json", "--country", "PHL"]));
+    let out = stdout(&blma(&[
+        "catalogue",
+        "stats",
+        "--format",
+        "json",
+        "--country",
+        "PHL",
+    ]));
     let stats: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(stats["coded"], 570);
     assert_eq!(stats["selected_coded"], 64);
@@ -71,7 +87,13 @@ fn stats_json_carries_counts_and_shares() {
 
 #[test]
 fn corridor_json_and_csv() {
-    let out = stdout(&blma(&["catalogue", "--corridor", "PHL,Saudi Arabia", "--format", "json"]));
+    let out = stdout(&blma(&[
+        "catalogue",
+        "--corridor",
+        "PHL,Saudi Arabia",
+        "--format",
+        "json",
+    ]));
     let list: serde_json::Value = serde_json::from_str(&out).unwrap();
     let ids: Vec<u64> = list
         .as_array()
@@ -80,7 +102,13 @@ fn corridor_json_and_csv() {
         .map(|a| a["treaty_id"].as_u64().unwrap())
         .collect();
     assert_eq!(ids, [750, 751, 752]);
-    let csv = stdout(&blma(&["catalogue", "--corridor", "sau,phl", "--format", "csv"]));
+    let csv = stdout(&blma(&[
+        "catalogue",
+        "--corridor",
+        "sau,phl",
+        "--format",
+        "csv",
+    ]));
     assert!(csv.starts_with("treaty_id,country_a,iso3_a,"), "{csv}");
     assert_eq!(csv.lines().count(), 4);
 }
@@ -99,7 +127,10 @@ fn an_unknown_country_fails_with_close_matches() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no country `Philipines`"), "{stderr}");
-    assert!(stderr.contains("did you mean Philippines (PHL)"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean Philippines (PHL)"),
+        "{stderr}"
+    );
     assert!(output.stdout.is_empty());
 }
 

@@ -11,10 +11,7 @@ pub enum CatalogueError {
     File { file: &'static str, message: String },
     /// A column the parser relies on is not in the header.
     #[error("{file}: the header has no column `{column}`")]
-    MissingColumn {
-        file: &'static str,
-        column: String,
-    },
+    MissingColumn { file: &'static str, column: String },
     /// One data row is malformed. `line` is the 1-based line of the file, header included.
     #[error("{file}, line {line}{}: {message}", treaty_suffix(.treaty))]
     Row {

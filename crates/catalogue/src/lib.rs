@@ -16,9 +16,7 @@ use std::sync::OnceLock;
 
 pub use error::CatalogueError;
 pub use model::{Agreement, Coding, Country, Duration, Item, LANGUAGES, Party};
-pub use parse::{
-    CodedRow, is_iso3, parse_coding, parse_countries, parse_formation, parse_items,
-};
+pub use parse::{CodedRow, is_iso3, parse_coding, parse_countries, parse_formation, parse_items};
 pub use query::{Filter, ItemStats, Share, Stats};
 
 /// How to cite the data, for every output that shows it.

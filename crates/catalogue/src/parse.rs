@@ -114,7 +114,9 @@ impl Row<'_> {
     }
 
     fn opt_text(&self, column: &str) -> Option<String> {
-        Some(self.cell(column)).filter(|s| !s.is_empty()).map(str::to_owned)
+        Some(self.cell(column))
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
     }
 
     fn text(&self, column: &str) -> Result<String, CatalogueError> {
@@ -162,9 +164,9 @@ impl Row<'_> {
 
     fn iso_date(&self, column: &str) -> Result<Option<String>, CatalogueError> {
         match self.opt_text(column) {
-            Some(date) if !is_iso_date(&date) => Err(self.error(format!(
-                "`{column}` is `{date}`, not a YYYY-MM-DD date"
-            ))),
+            Some(date) if !is_iso_date(&date) => {
+                Err(self.error(format!("`{column}` is `{date}`, not a YYYY-MM-DD date")))
+            }
             date => Ok(date),
         }
     }
@@ -386,7 +388,8 @@ mod tests {
     use super::*;
 
     const HEADER: &str = "treatyID,countryA,countryB,codeA,codeB,dyadID,year,datesigned,ratified,copy_available,evidence_available,evidence_notavailable,dataset_original,copy_english,copy_french,copy_german,copy_spanish,copy_arabic,copy_polish,copy_russian,copy_portugese,iso3A,iso3B,datesigned_iso,ratified_iso";
-    const GOOD: &str = "1,Philippines,Japan,840,740,7,2006,9/9/2006,,1,0,0,,1,0,0,0,0,0,0,0,PHL,JPN,2006-09-09,";
+    const GOOD: &str =
+        "1,Philippines,Japan,840,740,7,2006,9/9/2006,,1,0,0,,1,0,0,0,0,0,0,0,PHL,JPN,2006-09-09,";
 
     fn formation(rows: &[&str]) -> String {
         let mut text = HEADER.to_owned();
@@ -422,14 +425,19 @@ mod tests {
 
     #[test]
     fn a_bad_year_names_the_row() {
-        let bad = GOOD.replacen("1,Phil", "2,Phil", 1).replace(",2006,", ",20o6,");
+        let bad = GOOD
+            .replacen("1,Phil", "2,Phil", 1)
+            .replace(",2006,", ",20o6,");
         let err = parse_formation(&formation(&[GOOD, &bad])).unwrap_err();
         let text = err.to_string();
         let (line, treaty, message) = row_error(err);
         assert_eq!(line, 3);
         assert_eq!(treaty.as_deref(), Some("2"));
         assert!(message.contains("`year` is `20o6`"), "{message}");
-        assert!(text.starts_with("formation.csv, line 3 (treatyID 2):"), "{text}");
+        assert!(
+            text.starts_with("formation.csv, line 3 (treatyID 2):"),
+            "{text}"
+        );
     }
 
     #[test]

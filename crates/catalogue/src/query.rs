@@ -92,12 +92,19 @@ impl Catalogue {
         let mut found: Vec<(usize, String)> = Vec::new();
         for country in self.countries() {
             // ISO names of historical states carry a bracketed note: compare the plain name.
-            let iso_name = country.iso_name.as_deref().map(|n| n.split(" [").next().unwrap_or(n));
-            let best = [Some(country.name.as_str()), country.iso3.as_deref(), iso_name]
-                .into_iter()
-                .flatten()
-                .filter_map(closeness)
-                .min();
+            let iso_name = country
+                .iso_name
+                .as_deref()
+                .map(|n| n.split(" [").next().unwrap_or(n));
+            let best = [
+                Some(country.name.as_str()),
+                country.iso3.as_deref(),
+                iso_name,
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(closeness)
+            .min();
             if let Some(distance) = best {
                 let label = match &country.iso3 {
                     Some(code) => format!("{} ({code})", country.name),

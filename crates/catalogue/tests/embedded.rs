@@ -37,7 +37,9 @@ fn every_coded_treaty_is_in_formation_and_agrees_with_it() {
     let rows = blma_catalogue::parse_coding(Sources::EMBEDDED.coding, &items).unwrap();
     assert_eq!(rows.len(), 570);
     for row in rows {
-        let agreement = catalogue().get(row.treaty_id).expect("coded treaty in formation");
+        let agreement = catalogue()
+            .get(row.treaty_id)
+            .expect("coded treaty in formation");
         assert_eq!(agreement.parties, row.parties, "treatyID {}", row.treaty_id);
         assert_eq!(agreement.year, row.year, "treatyID {}", row.treaty_id);
         assert_eq!(agreement.coding.as_ref(), Some(&row.coding));
@@ -53,7 +55,11 @@ fn iso3_codes_are_three_capitals_or_empty_with_a_reason() {
                 Some(code) => assert!(is_iso3(code), "treatyID {}: {code}", agreement.treaty_id),
                 None => {
                     let entry = catalogue().country(&party.name).expect("listed country");
-                    assert!(entry.iso3.is_none(), "{} has a code in the list", party.name);
+                    assert!(
+                        entry.iso3.is_none(),
+                        "{} has a code in the list",
+                        party.name
+                    );
                     let note = entry.note.as_deref().unwrap_or("");
                     assert!(note.contains("no ISO"), "{}: no reason given", party.name);
                     empty.push((agreement.treaty_id, party.name.clone()));
@@ -82,7 +88,11 @@ fn items_are_exactly_the_34_binary_item_columns_of_coding_csv() {
         .copied()
         .filter(|c| *c != "recruit_auth_who")
         .collect();
-    let columns: Vec<&str> = catalogue().items().iter().map(|i| i.column.as_str()).collect();
+    let columns: Vec<&str> = catalogue()
+        .items()
+        .iter()
+        .map(|i| i.column.as_str())
+        .collect();
     assert_eq!(columns, expected);
     assert_eq!(columns.len(), 34);
 }
@@ -114,7 +124,11 @@ fn filtered_stats_use_the_selection_as_denominator() {
     // Philippines: 64 coded agreements, 40 with a joint committee (python count).
     let stats = catalogue().stats(&country("Philippines")).unwrap();
     assert_eq!((stats.selected_agreements, stats.selected_coded), (79, 64));
-    let joint = stats.items.iter().find(|s| s.item.column == "joint_commit").unwrap();
+    let joint = stats
+        .items
+        .iter()
+        .find(|s| s.item.column == "joint_commit")
+        .unwrap();
     assert_eq!((joint.selected.count, joint.selected.coded), (40, 64));
     assert_eq!(joint.overall.count, 223);
 }
@@ -140,7 +154,10 @@ fn corridor_in_either_order() {
         corridor: Some((a.to_owned(), b.to_owned())),
         ..Filter::default()
     };
-    assert_eq!(ids(&corridor("Philippines", "Saudi Arabia")), [750, 751, 752]);
+    assert_eq!(
+        ids(&corridor("Philippines", "Saudi Arabia")),
+        [750, 751, 752]
+    );
     assert_eq!(ids(&corridor("sau", "PHL")), [750, 751, 752]);
 }
 
@@ -163,7 +180,10 @@ fn years_and_coded_only() {
 fn unknown_country_and_empty_year_range_are_errors() {
     match catalogue().select(&country("Philipines")) {
         Err(CatalogueError::UnknownCountry { suggestions, .. }) => {
-            assert_eq!(suggestions.first().map(String::as_str), Some("Philippines (PHL)"));
+            assert_eq!(
+                suggestions.first().map(String::as_str),
+                Some("Philippines (PHL)")
+            );
         }
         other => panic!("expected UnknownCountry, got {other:?}"),
     }
@@ -174,7 +194,10 @@ fn unknown_country_and_empty_year_range_are_errors() {
     };
     assert!(matches!(
         catalogue().select(&backwards),
-        Err(CatalogueError::YearRange { from: 2000, to: 1990 })
+        Err(CatalogueError::YearRange {
+            from: 2000,
+            to: 1990
+        })
     ));
 }
 

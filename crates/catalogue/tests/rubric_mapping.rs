@@ -29,12 +29,19 @@ fn rubric_ids() -> HashSet<String> {
 #[test]
 fn every_mapped_rubric_id_exists() {
     let ids = rubric_ids();
-    assert!(!ids.is_empty(), "data/rubric/rubric.toml has no [[items]] yet");
+    assert!(
+        !ids.is_empty(),
+        "data/rubric/rubric.toml has no [[items]] yet"
+    );
     let items = Catalogue::embedded().unwrap().items();
     assert_eq!(items.len(), 34);
     for item in items {
         for id in &item.rubric {
-            assert!(ids.contains(id), "{}: rubric id `{id}` is not in rubric.toml", item.column);
+            assert!(
+                ids.contains(id),
+                "{}: rubric id `{id}` is not in rubric.toml",
+                item.column
+            );
         }
     }
 }
@@ -55,6 +62,10 @@ fn the_documented_mappings_hold() {
     assert_eq!(rubric("passport"), ["documents_and_movement"]);
     assert_eq!(rubric("prot_women"), ["gender_vulnerable_groups"]);
     for item in items.iter().filter(|i| i.rubric.is_empty()) {
-        assert!(item.note.is_some(), "{} maps to nothing without a note", item.column);
+        assert!(
+            item.note.is_some(),
+            "{} maps to nothing without a note",
+            item.column
+        );
     }
 }

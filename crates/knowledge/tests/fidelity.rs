@@ -15,19 +15,23 @@ const GUIDANCE: &str = include_str!("fixtures/guidance-pdf-extraction.txt");
 const PRESENTATION: &str = include_str!("fixtures/presentation-rights-in-blmas.txt");
 const PLATFORM: &str = include_str!("fixtures/platform-entry.txt");
 
-/// Drops footnote reference numbers that the extraction glues after punctuation
-/// (`race,7 colour`, `targets)14 and`, `objectives.1`), so they do not break a key match.
+/// Drops footnote reference numbers that the extraction glues after punctuation or a lower-case
+/// letter (`race,7 colour`, `targets)14 and`, `Mexico22 on`), so they do not break a key match.
+/// Upper-case letters are left alone: `C97`, `R86` and `P029` are instrument numbers.
 fn drop_footnote_marks(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         out.push(chars[i]);
-        let after_punctuation = matches!(chars[i], ',' | '.' | ';' | ':' | ')' | '”' | '’' | '"');
-        if after_punctuation {
+        // `3.1 The` and `1,2` are numbering, not footnote marks.
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let punctuation = matches!(chars[i], ',' | '.' | ';' | ':' | ')' | '”' | '’' | '"');
+        let glued_after = (punctuation && !after_digit) || chars[i].is_lowercase();
+        if glued_after {
             let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
             let next = chars.get(i + 1 + digits);
-            if (1..=2).contains(&digits) && next.is_none_or(|c| c.is_whitespace()) {
+            if (1..=2).contains(&digits) && next.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':')) {
                 i += digits;
             }
         }
@@ -83,14 +87,16 @@ fn fragments(text: &str, min_words: usize) -> Vec<&str> {
         .collect()
 }
 
-/// Strings that come from the rubric or summarise rather than transcribe.
+/// Strings that come from the rubric, summarise, or name instruments in full (the guidance only
+/// abbreviates them) rather than transcribe.
 fn transcribed(path: &str) -> bool {
-    !(path.starts_with("kb.rubric") || path.starts_with("kb.about"))
+    let editorial = path.starts_with("kb.instruments") && path.ends_with(".title");
+    !(path.starts_with("kb.rubric") || path.starts_with("kb.about") || path == "kb.presentation.title" || editorial)
 }
 
 #[test]
 fn every_transcribed_fragment_is_in_the_sources() {
-    let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
+    let kb = KnowledgeBase::parse_embedded().expect("knowledge base parses");
     let sources = [key(&drop_footnote_marks(GUIDANCE)), key(PRESENTATION), key(PLATFORM)];
     let mut checked = 0usize;
     let mut missing = Vec::new();
@@ -123,17 +129,42 @@ fn every_transcribed_fragment_is_in_the_sources() {
     );
 }
 
+/// Drops the label a line of the extraction starts with: a footnote number (`7  ILO …`), a
+/// principle label (`A.1`), or a box, table or annex number. The knowledge base keeps those as
+/// ids and fields, not as text.
+fn strip_label(line: &str) -> &str {
+    let line = line.trim_start();
+    let after = |prefix: &str| {
+        let rest = line.strip_prefix(prefix)?.trim_start();
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0).then(|| rest[digits..].trim_start_matches('.').trim_start())
+    };
+    for prefix in ["BOX", "Box", "TABLE", "Table", "Annex"] {
+        if let Some(rest) = after(prefix) {
+            return rest;
+        }
+    }
+    let bytes = line.as_bytes();
+    if bytes.len() > 3 && (b'A'..=b'K').contains(&bytes[0]) && bytes[1] == b'.' {
+        return line[2..].trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&digits) && line[digits..].starts_with(char::is_whitespace) {
+        return line[digits..].trim_start();
+    }
+    line
+}
+
 #[test]
 fn nothing_of_the_guidance_is_lost() {
-    let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
-    let all: String = prose(&kb)
-        .iter()
-        .map(|(_, t)| key(t))
-        .collect::<Vec<_>>()
-        .join("|");
+    let kb = KnowledgeBase::parse_embedded().expect("knowledge base parses");
+    // Keys are joined without a separator so that a line that runs from one field into the next
+    // (a principle's headline into its text) is still found.
+    let all: String = prose(&kb).iter().map(|(_, t)| key(t)).collect();
     let mut checked = 0usize;
     let mut lost = Vec::new();
     for (n, line) in GUIDANCE.lines().enumerate() {
+        let line = strip_label(line);
         if word_count(line) < 4 {
             continue;
         }
@@ -146,19 +177,11 @@ fn nothing_of_the_guidance_is_lost() {
         }
     }
     let share = 1.0 - lost.len() as f64 / checked.max(1) as f64;
-    eprintln!(
-        "{checked} lines of the guidance checked, {} not in the knowledge base ({:.2} % kept)",
-        lost.len(),
-        share * 100.0
-    );
+    eprintln!("{checked} lines of the guidance checked, {} not in the knowledge base ({:.2} % kept)", lost.len(), share * 100.0);
     for l in &lost {
         eprintln!("  lost: {l}");
     }
-    assert!(
-        share >= 0.97,
-        "{} lines of the guidance are missing from the knowledge base",
-        lost.len()
-    );
+    assert!(share >= 0.97, "{} lines of the guidance are missing from the knowledge base", lost.len());
 }
 
 /// Sentences the guidance itself prints more than once (not page repeats of the extraction).
@@ -167,7 +190,7 @@ const REPEATED_IN_GUIDANCE: &[&str] = &[
     "Agreement on Labour Cooperation between Canada and the Republic of Honduras, 5 November 2013 (extracts)",
     "Agreement on Labour Cooperation between Canada and the Republic of Honduras, 5 November 2013 (extract)",
     // The source line under the figure of the migration cycle (Section IV) and under Annex 2.
-    "Source: Tool for the Assessment of Bilateral Labour Migration Agreements (ILO/IOM 2019)",
+    "Tool for the Assessment of Bilateral Labour Migration Agreements (ILO/IOM 2019)",
     // Step headings of IV.C that are also the titles of tables 11 and 12.
     "Suggested role of social partners in the implementation of BLMAs",
     "Role of civil society and other stakeholders in the implementation of BLMAs",
@@ -177,7 +200,7 @@ const REPEATED_IN_GUIDANCE: &[&str] = &[
 
 #[test]
 fn no_passage_is_transcribed_twice() {
-    let kb = KnowledgeBase::try_embedded().expect("knowledge base loads");
+    let kb = KnowledgeBase::parse_embedded().expect("knowledge base parses");
     // The origin and destination columns of tables 10–13 may word a task or an indicator
     // alike: a repeat across the two sides of one row is the guidance's, not the extraction's.
     let row_of = |path: &str| {
@@ -185,7 +208,9 @@ fn no_passage_is_transcribed_twice() {
         path.split_once(".side").map_or(path.clone(), |(row, _)| row.to_owned())
     };
     let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p)) {
+    // Table row labels name the principle they serve in its own words.
+    let label = |path: &str| path.ends_with(".subject") || path.ends_with(".clause") || path.ends_with(".topic");
+    for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p) && !label(p)) {
         for fragment in fragments(text, 10) {
             let places = seen.entry(key(fragment)).or_default();
             let row = row_of(path);
