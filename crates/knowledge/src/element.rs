@@ -93,7 +93,9 @@ impl Kind {
     pub fn parse(name: &str) -> Option<Kind> {
         let name = name.trim().to_ascii_lowercase();
         let singular = name.strip_suffix('s').unwrap_or(&name);
-        Kind::ALL.into_iter().find(|k| k.name() == name || k.name() == singular)
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == name || k.name() == singular)
     }
 }
 
@@ -158,22 +160,35 @@ pub struct Link {
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Block {
     /// Running text: paragraphs separated by blank lines, `• ` lines for bullets.
-    Text { heading: Option<String>, text: String },
+    Text {
+        heading: Option<String>,
+        text: String,
+    },
     /// An enumerated list.
-    List { heading: Option<String>, items: Vec<String> },
+    List {
+        heading: Option<String>,
+        items: Vec<String>,
+    },
     /// A table: one header row and rows of cells; a cell may hold several lines.
-    Table { columns: Vec<String>, rows: Vec<Vec<String>> },
+    Table {
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 impl Block {
     pub fn text(heading: Option<&str>, text: &str) -> Option<Block> {
-        (!text.trim().is_empty())
-            .then(|| Block::Text { heading: heading.map(str::to_owned), text: text.to_owned() })
+        (!text.trim().is_empty()).then(|| Block::Text {
+            heading: heading.map(str::to_owned),
+            text: text.to_owned(),
+        })
     }
 
     pub fn list(heading: Option<&str>, items: &[String]) -> Option<Block> {
-        (!items.is_empty())
-            .then(|| Block::List { heading: heading.map(str::to_owned), items: items.to_vec() })
+        (!items.is_empty()).then(|| Block::List {
+            heading: heading.map(str::to_owned),
+            items: items.to_vec(),
+        })
     }
 
     /// All the prose of the block, for searching.
@@ -223,7 +238,10 @@ pub struct Element {
 impl Element {
     /// Targets of the links with `relation`, in order.
     pub fn linked(&self, relation: Relation) -> impl Iterator<Item = &str> {
-        self.links.iter().filter(move |l| l.relation == relation).map(|l| l.target.as_str())
+        self.links
+            .iter()
+            .filter(move |l| l.relation == relation)
+            .map(|l| l.target.as_str())
     }
 
     /// Title and every block as plain text, for search.
@@ -246,7 +264,10 @@ impl Element {
         object.insert("kind".into(), self.kind.name().into());
         object.insert("title".into(), self.title.clone().into());
         if !self.links.is_empty() {
-            object.insert("links".into(), serde_json::to_value(&self.links).unwrap_or_default());
+            object.insert(
+                "links".into(),
+                serde_json::to_value(&self.links).unwrap_or_default(),
+            );
         }
         serde_json::Value::Object(object)
     }

@@ -19,7 +19,10 @@ fn record<T: Serialize>(value: &T) -> serde_json::Value {
 }
 
 fn link(relation: Relation, target: &str) -> Link {
-    Link { relation, target: target.to_owned() }
+    Link {
+        relation,
+        target: target.to_owned(),
+    }
 }
 
 /// Normalises an id for lookup: case-insensitive, `Box 8`/`box-8` → `box8`, `Table 13` → `table13`,
@@ -35,7 +38,11 @@ fn lookup_key(id: &str) -> String {
         }
     }
     let bytes = lower.as_bytes();
-    if bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b'.' && bytes[2].is_ascii_digit() {
+    if bytes.len() >= 3
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b'.'
+        && bytes[2].is_ascii_digit()
+    {
         return format!("iii.{lower}");
     }
     lower
@@ -96,7 +103,11 @@ impl Index {
             .filter(|(d, _)| *d <= 2.max(wanted.len() / 4))
             .collect();
         scored.sort();
-        scored.into_iter().take(5).map(|(_, id)| id.to_owned()).collect()
+        scored
+            .into_iter()
+            .take(5)
+            .map(|(_, id)| id.to_owned())
+            .collect()
     }
 }
 
@@ -124,9 +135,21 @@ fn push_sections_and_definitions(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             "V" => kb.sectors.iter().map(|s| s.id.clone()).collect(),
             "annex1" => kb.sources.iter().map(|s| s.id.clone()).collect(),
             "annex2" => kb.cycle_stages.iter().map(|s| s.id.clone()).collect(),
-            "annex3" => kb.structure_checklist.iter().map(|s| s.id.clone()).collect(),
-            "annex4" => kb.negotiation_checklist.iter().map(|s| s.id.clone()).collect(),
-            "annex5" => kb.implementation_checklist.iter().map(|s| s.id.clone()).collect(),
+            "annex3" => kb
+                .structure_checklist
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
+            "annex4" => kb
+                .negotiation_checklist
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
+            "annex5" => kb
+                .implementation_checklist
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
             _ => Vec::new(),
         };
         out.push(Element {
@@ -134,19 +157,28 @@ fn push_sections_and_definitions(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             kind: Kind::Section,
             title: section.title.clone(),
             parent: None,
-            blocks: [Block::text(None, &section.text), Block::list(Some("Notes"), &section.notes)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            blocks: [
+                Block::text(None, &section.text),
+                Block::list(Some("Notes"), &section.notes),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             children,
             links: Vec::new(),
             record: record(section),
         });
     }
     for definition in &kb.definitions {
-        let mut blocks = vec![Block::Text { heading: None, text: definition.text.clone() }];
+        let mut blocks = vec![Block::Text {
+            heading: None,
+            text: definition.text.clone(),
+        }];
         if let Some(source) = &definition.source {
-            blocks.push(Block::Text { heading: Some("Source".into()), text: source.clone() });
+            blocks.push(Block::Text {
+                heading: Some("Source".into()),
+                text: source.clone(),
+            });
         }
         out.push(Element {
             id: definition.id.clone(),
@@ -169,17 +201,29 @@ fn push_principles_and_boxes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             title: area.title.clone(),
             parent: Some("III".into()),
             blocks: Vec::new(),
-            children: kb.principles.iter().filter(|p| p.area == area.id).map(|p| p.id.clone()).collect(),
+            children: kb
+                .principles
+                .iter()
+                .filter(|p| p.area == area.id)
+                .map(|p| p.id.clone())
+                .collect(),
             links: Vec::new(),
             record: record(area),
         });
     }
     for principle in &kb.principles {
         let mut links = vec![link(Relation::PartOf, &principle.area)];
-        for entry in kb.sources.iter().filter(|s| s.principles.contains(&principle.id)) {
+        for entry in kb
+            .sources
+            .iter()
+            .filter(|s| s.principles.contains(&principle.id))
+        {
             links.push(link(Relation::SourcedIn, &entry.id));
             for instrument in &entry.instruments {
-                if !links.iter().any(|l| l.relation == Relation::Source && &l.target == instrument) {
+                if !links
+                    .iter()
+                    .any(|l| l.relation == Relation::Source && &l.target == instrument)
+                {
                     links.push(link(Relation::Source, instrument));
                 }
             }
@@ -189,10 +233,13 @@ fn push_principles_and_boxes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             kind: Kind::Principle,
             title: principle.title.clone(),
             parent: Some(principle.area.clone()),
-            blocks: [Block::text(None, &principle.text), Block::list(Some("Notes"), &principle.notes)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            blocks: [
+                Block::text(None, &principle.text),
+                Block::list(Some("Notes"), &principle.notes),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             children: Vec::new(),
             links,
             record: record(principle),
@@ -219,7 +266,11 @@ fn push_principles_and_boxes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             parent: None,
             blocks,
             children: Vec::new(),
-            links: b.illustrates.iter().map(|t| link(Relation::Illustrates, t)).collect(),
+            links: b
+                .illustrates
+                .iter()
+                .map(|t| link(Relation::Illustrates, t))
+                .collect(),
             record: record(b),
         });
     }
@@ -232,12 +283,19 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             kind: Kind::Guideline,
             title: guideline.title.clone(),
             parent: Some("IV".into()),
-            blocks: [Block::text(None, &guideline.text), Block::list(Some("Notes"), &guideline.notes)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            blocks: [
+                Block::text(None, &guideline.text),
+                Block::list(Some("Notes"), &guideline.notes),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             children: guideline.steps.iter().map(|s| s.id.clone()).collect(),
-            links: guideline.tables.iter().map(|t| link(Relation::Table, t)).collect(),
+            links: guideline
+                .tables
+                .iter()
+                .map(|t| link(Relation::Table, t))
+                .collect(),
             record: record(guideline),
         });
         for step in &guideline.steps {
@@ -248,7 +306,10 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
                     Side::Destination => "country of destination",
                     Side::Both => "origin and destination",
                 };
-                blocks.extend(Block::text(Some(&format!("{} ({side})", role.heading)), &role.text));
+                blocks.extend(Block::text(
+                    Some(&format!("{} ({side})", role.heading)),
+                    &role.text,
+                ));
             }
             out.push(Element {
                 id: step.id.clone(),
@@ -266,23 +327,40 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         let rows = table
             .rows
             .iter()
-            .map(|r| vec![r.subject.clone(), r.questions.join("\n"), r.sources.join("\n")])
+            .map(|r| {
+                vec![
+                    r.subject.clone(),
+                    r.questions.join("\n"),
+                    r.sources.join("\n"),
+                ]
+            })
             .collect();
-        let columns = ["Subject", "Information", "Sources in countries of origin and destination"];
+        let columns = [
+            "Subject",
+            "Information",
+            "Sources in countries of origin and destination",
+        ];
         out.push(Element {
             id: table.id.clone(),
             kind: Kind::Table,
             title: format!("Table {}. {}", table.number, table.title),
             parent: None,
             blocks: [
-                Some(Block::Table { columns: columns.map(str::to_owned).to_vec(), rows }),
+                Some(Block::Table {
+                    columns: columns.map(str::to_owned).to_vec(),
+                    rows,
+                }),
                 Block::list(Some("Notes"), &table.notes),
             ]
             .into_iter()
             .flatten()
             .collect(),
             children: Vec::new(),
-            links: table.principles.iter().map(|p| link(Relation::Principle, p)).collect(),
+            links: table
+                .principles
+                .iter()
+                .map(|p| link(Relation::Principle, p))
+                .collect(),
             record: record(table),
         });
     }
@@ -313,7 +391,10 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             title: format!("Table {}. {}", table.number, table.title),
             parent: None,
             blocks: [
-                Some(Block::Table { columns: columns.map(str::to_owned).to_vec(), rows }),
+                Some(Block::Table {
+                    columns: columns.map(str::to_owned).to_vec(),
+                    rows,
+                }),
                 Block::list(Some("Notes"), &table.notes),
             ]
             .into_iter()
@@ -338,19 +419,34 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
         .map(|r| {
             vec![
                 r.clause.clone(),
-                r.origin.iter().map(indicator_line).collect::<Vec<_>>().join("\n"),
-                r.destination.iter().map(indicator_line).collect::<Vec<_>>().join("\n"),
+                r.origin
+                    .iter()
+                    .map(indicator_line)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                r.destination
+                    .iter()
+                    .map(indicator_line)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ]
         })
         .collect();
-    let columns = ["Clause monitored", "Country of origin", "Country of destination"];
+    let columns = [
+        "Clause monitored",
+        "Country of origin",
+        "Country of destination",
+    ];
     out.push(Element {
         id: table.id.clone(),
         kind: Kind::Table,
         title: format!("Table {}. {}", table.number, table.title),
         parent: None,
         blocks: [
-            Some(Block::Table { columns: columns.map(str::to_owned).to_vec(), rows }),
+            Some(Block::Table {
+                columns: columns.map(str::to_owned).to_vec(),
+                rows,
+            }),
             Block::list(Some("Notes"), &table.notes),
         ]
         .into_iter()
@@ -368,27 +464,51 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
             title: row.clause.clone(),
             parent: Some(table.id.clone()),
             blocks: [
-                Block::list(Some("Indicators for the country of origin"), &lines(&row.origin)),
-                Block::list(Some("Indicators for the country of destination"), &lines(&row.destination)),
+                Block::list(
+                    Some("Indicators for the country of origin"),
+                    &lines(&row.origin),
+                ),
+                Block::list(
+                    Some("Indicators for the country of destination"),
+                    &lines(&row.destination),
+                ),
             ]
             .into_iter()
             .flatten()
             .collect(),
-            children: row.origin.iter().chain(&row.destination).map(|i| i.id.clone()).collect(),
-            links: row.principles.iter().map(|p| link(Relation::Principle, p)).collect(),
+            children: row
+                .origin
+                .iter()
+                .chain(&row.destination)
+                .map(|i| i.id.clone())
+                .collect(),
+            links: row
+                .principles
+                .iter()
+                .map(|p| link(Relation::Principle, p))
+                .collect(),
             record: record(row),
         });
         for indicator in row.origin.iter().chain(&row.destination) {
-            let breakdowns: Vec<String> =
-                indicator.breakdowns.iter().map(|b| record(b).as_str().unwrap_or_default().to_owned()).collect();
+            let breakdowns: Vec<String> = indicator
+                .breakdowns
+                .iter()
+                .map(|b| record(b).as_str().unwrap_or_default().to_owned())
+                .collect();
             out.push(Element {
                 id: indicator.id.clone(),
                 kind: Kind::Indicator,
                 title: indicator.text.clone(),
                 parent: Some(row.id.clone()),
-                blocks: Block::list(Some("Disaggregated by"), &breakdowns).into_iter().collect(),
+                blocks: Block::list(Some("Disaggregated by"), &breakdowns)
+                    .into_iter()
+                    .collect(),
                 children: Vec::new(),
-                links: row.principles.iter().map(|p| link(Relation::Principle, p)).collect(),
+                links: row
+                    .principles
+                    .iter()
+                    .map(|p| link(Relation::Principle, p))
+                    .collect(),
                 record: record(indicator),
             });
         }
@@ -417,11 +537,14 @@ fn push_sectors_and_sources(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         });
     }
     for instrument in &kb.instruments {
-        let facts: Vec<String> = [Some(format!("Kind: {}", record(&instrument.kind).as_str().unwrap_or_default()))]
-            .into_iter()
-            .chain([instrument.year.map(|y| format!("Year: {y}"))])
-            .flatten()
-            .collect();
+        let facts: Vec<String> = [Some(format!(
+            "Kind: {}",
+            record(&instrument.kind).as_str().unwrap_or_default()
+        ))]
+        .into_iter()
+        .chain([instrument.year.map(|y| format!("Year: {y}"))])
+        .flatten()
+        .collect();
         out.push(Element {
             id: instrument.id.clone(),
             kind: Kind::Instrument,
@@ -434,17 +557,24 @@ fn push_sectors_and_sources(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         });
     }
     for entry in &kb.sources {
-        let mut links: Vec<Link> = entry.principles.iter().map(|p| link(Relation::Principle, p)).collect();
+        let mut links: Vec<Link> = entry
+            .principles
+            .iter()
+            .map(|p| link(Relation::Principle, p))
+            .collect();
         links.extend(entry.instruments.iter().map(|i| link(Relation::Source, i)));
         out.push(Element {
             id: entry.id.clone(),
             kind: Kind::Annex1Entry,
             title: entry.topic.clone(),
             parent: Some("annex1".into()),
-            blocks: [Block::text(Some(&entry.group), ""), Block::text(Some("Sources"), &entry.sources)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            blocks: [
+                Block::text(Some(&entry.group), ""),
+                Block::text(Some("Sources"), &entry.sources),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             children: Vec::new(),
             links,
             record: record(entry),
@@ -467,15 +597,22 @@ fn push_annexes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             kind: Kind::Annex2Stage,
             title: stage.stage.clone(),
             parent: Some("annex2".into()),
-            blocks: Block::list(Some("Indicative provisions and accompanying measures"), &stage.provisions)
-                .into_iter()
-                .collect(),
+            blocks: Block::list(
+                Some("Indicative provisions and accompanying measures"),
+                &stage.provisions,
+            )
+            .into_iter()
+            .collect(),
             children: Vec::new(),
             links: Vec::new(),
             record: record(stage),
         });
     }
-    let checklists = kb.structure_checklist.iter().chain(&kb.negotiation_checklist).chain(&kb.implementation_checklist);
+    let checklists = kb
+        .structure_checklist
+        .iter()
+        .chain(&kb.negotiation_checklist)
+        .chain(&kb.implementation_checklist);
     for item in checklists {
         let parent = item.id.split('.').next().unwrap_or_default().to_owned();
         let title = match item.side {
@@ -511,7 +648,13 @@ fn push_annexes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             kind: Kind::Annex6Part,
             title: part.title.clone(),
             parent: Some(terms.id.clone()),
-            blocks: [Block::text(None, &part.text), Block::list(None, &part.points)].into_iter().flatten().collect(),
+            blocks: [
+                Block::text(None, &part.text),
+                Block::list(None, &part.points),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             children: Vec::new(),
             links: Vec::new(),
             record: record(part),
@@ -527,10 +670,13 @@ fn push_presentation_and_rubric(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         kind: Kind::Presentation,
         title: p.title.clone(),
         parent: None,
-        blocks: [Block::list(Some("Context"), &p.context), Block::list(Some("Challenges"), &p.challenges)]
-            .into_iter()
-            .flatten()
-            .collect(),
+        blocks: [
+            Block::list(Some("Context"), &p.context),
+            Block::list(Some("Challenges"), &p.challenges),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
         children: points.clone().map(|pt| pt.id.clone()).collect(),
         links: Vec::new(),
         record: record(p),
@@ -548,9 +694,15 @@ fn push_presentation_and_rubric(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         });
     }
     for item in &kb.rubric.items {
-        let mut blocks = vec![Block::Text { heading: Some("Provides when the agreement".into()), text: item.provides.clone() }];
+        let mut blocks = vec![Block::Text {
+            heading: Some("Provides when the agreement".into()),
+            text: item.provides.clone(),
+        }];
         if let Some(contradicts) = &item.contradicts {
-            blocks.push(Block::Text { heading: Some("Contradicts when (red flag)".into()), text: contradicts.clone() });
+            blocks.push(Block::Text {
+                heading: Some("Contradicts when (red flag)".into()),
+                text: contradicts.clone(),
+            });
         }
         blocks.extend(Block::list(Some("Clarifications"), &item.clarifications));
         let mut links = vec![link(Relation::PartOf, &item.area)];
@@ -584,8 +736,11 @@ fn add_backlinks(elements: &mut [Element]) {
             reverse.push((l.target.clone(), link(back, &element.id)));
         }
     }
-    let positions: HashMap<String, usize> =
-        elements.iter().enumerate().map(|(i, e)| (lookup_key(&e.id), i)).collect();
+    let positions: HashMap<String, usize> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (lookup_key(&e.id), i))
+        .collect();
     for (target, l) in reverse {
         if let Some(&i) = positions.get(&lookup_key(&target)) {
             elements[i].links.push(l);

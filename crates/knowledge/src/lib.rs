@@ -69,6 +69,10 @@ impl KnowledgeBase {
 
     fn validated(kb: KnowledgeBase) -> Result<KnowledgeBase, KnowledgeError> {
         let problems = validate::problems(&kb);
-        if problems.is_empty() { Ok(kb) } else { Err(KnowledgeError::Invalid(problems)) }
+        if problems.is_empty() {
+            Ok(kb)
+        } else {
+            Err(KnowledgeError::Invalid(problems))
+        }
     }
 }

@@ -21,7 +21,13 @@ pub trait Sink {
 /// Writes `element` at heading `level`, then (when `recurse`) its children one level deeper.
 /// Principles and sectors are followed by the boxes that illustrate them, in full, because the
 /// guidance puts each box beside the principle it illustrates.
-pub fn write_element(index: &Index, element: &Element, level: usize, recurse: bool, sink: &mut dyn Sink) {
+pub fn write_element(
+    index: &Index,
+    element: &Element,
+    level: usize,
+    recurse: bool,
+    sink: &mut dyn Sink,
+) {
     sink.heading(level, &element.id, &element.title, element.kind);
     for block in &element.blocks {
         match block {
@@ -37,18 +43,29 @@ pub fn write_element(index: &Index, element: &Element, level: usize, recurse: bo
     for relation in relations {
         let targets: Vec<(String, String)> = element
             .linked(relation)
-            .map(|id| (id.to_owned(), index.get(id).map_or_else(String::new, |t| t.title.clone())))
+            .map(|id| {
+                (
+                    id.to_owned(),
+                    index.get(id).map_or_else(String::new, |t| t.title.clone()),
+                )
+            })
             .collect();
         sink.links(relation.label(), &targets);
     }
-    let shows_rows_itself = element.blocks.iter().any(|b| matches!(b, Block::Table { .. }));
+    let shows_rows_itself = element
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Table { .. }));
     if recurse && !shows_rows_itself {
         for child in element.children.iter().filter_map(|id| index.get(id)) {
             write_element(index, child, level + 1, true, sink);
         }
     }
     if matches!(element.kind, Kind::Principle | Kind::Sector) {
-        for b in element.linked(Relation::IllustratedBy).filter_map(|id| index.get(id)) {
+        for b in element
+            .linked(Relation::IllustratedBy)
+            .filter_map(|id| index.get(id))
+        {
             write_element(index, b, level + 1, false, sink);
         }
     }
@@ -62,7 +79,10 @@ pub fn write_all(kb: &KnowledgeBase, index: &Index, sink: &mut dyn Sink) {
     sink.paragraphs(None, &kb.about.summary);
     let top_level = index.elements().iter().filter(|e| match e.kind {
         Kind::Section | Kind::Table | Kind::TermsOfReference | Kind::Presentation => true,
-        Kind::Box => !e.links.iter().any(|l| l.relation == Relation::Illustrates && index.get(&l.target).is_some()),
+        Kind::Box => !e
+            .links
+            .iter()
+            .any(|l| l.relation == Relation::Illustrates && index.get(&l.target).is_some()),
         _ => false,
     });
     let mut chapters: Vec<&Element> = top_level.collect();
@@ -70,8 +90,10 @@ pub fn write_all(kb: &KnowledgeBase, index: &Index, sink: &mut dyn Sink) {
     for chapter in chapters {
         write_element(index, chapter, 2, true, sink);
         if chapter.id == "annex1" {
-            let instruments: Vec<(String, String)> =
-                index.of_kind(Kind::Instrument).map(|i| (i.id.clone(), i.title.clone())).collect();
+            let instruments: Vec<(String, String)> = index
+                .of_kind(Kind::Instrument)
+                .map(|i| (i.id.clone(), i.title.clone()))
+                .collect();
             sink.links("Instruments cited", &instruments);
         }
     }
@@ -118,7 +140,10 @@ impl Sink for Markdown {
         } else {
             format!("{id} — ")
         };
-        self.out.push_str(&format!("{hashes} {label}{title} {{#{}}}\n\n", id.replace('.', "-")));
+        self.out.push_str(&format!(
+            "{hashes} {label}{title} {{#{}}}\n\n",
+            id.replace('.', "-")
+        ));
     }
 
     fn paragraphs(&mut self, heading: Option<&str>, text: &str) {
@@ -127,7 +152,8 @@ impl Sink for Markdown {
         }
         for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
             // Bullet lines are kept as a Markdown list.
-            self.out.push_str(&paragraph.replace("\n• ", "\n- ").replace("• ", "- "));
+            self.out
+                .push_str(&paragraph.replace("\n• ", "\n- ").replace("• ", "- "));
             self.out.push_str("\n\n");
         }
     }
@@ -137,14 +163,16 @@ impl Sink for Markdown {
             self.out.push_str(&format!("**{h}**\n\n"));
         }
         for item in items {
-            self.out.push_str(&format!("- {}\n", item.replace('\n', " ")));
+            self.out
+                .push_str(&format!("- {}\n", item.replace('\n', " ")));
         }
         self.out.push('\n');
     }
 
     fn table(&mut self, columns: &[String], rows: &[Vec<String>]) {
         self.out.push_str(&format!("| {} |\n", columns.join(" | ")));
-        self.out.push_str(&format!("|{}\n", "---|".repeat(columns.len())));
+        self.out
+            .push_str(&format!("|{}\n", "---|".repeat(columns.len())));
         for row in rows {
             let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
             self.out.push_str(&format!("| {} |\n", cells.join(" | ")));
@@ -155,8 +183,15 @@ impl Sink for Markdown {
     fn links(&mut self, label: &str, targets: &[(String, String)]) {
         let list: Vec<String> = targets
             .iter()
-            .map(|(id, title)| if title.is_empty() { id.clone() } else { format!("{id} ({title})") })
+            .map(|(id, title)| {
+                if title.is_empty() {
+                    id.clone()
+                } else {
+                    format!("{id} ({title})")
+                }
+            })
             .collect();
-        self.out.push_str(&format!("**{label}:** {}\n\n", list.join("; ")));
+        self.out
+            .push_str(&format!("**{label}:** {}\n\n", list.join("; ")));
     }
 }

@@ -23,9 +23,21 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// Folds a word for matching: lower case, accents removed, a plural `s` dropped.
+/// Folds a word for matching: lower case, accents removed, and a light English suffix strip
+/// (`fees` → `fee`, `charged`/`charging` → `charg`) so that inflections meet.
 fn fold(word: &str) -> String {
-    let lower: String = word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let lower: String = word
+        .nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    for suffix in ["ing", "ed"] {
+        if let Some(stem) = lower.strip_suffix(suffix)
+            && stem.chars().count() >= 4
+        {
+            return stem.to_owned();
+        }
+    }
     match lower.strip_suffix('s') {
         Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
         _ => lower,
@@ -33,7 +45,8 @@ fn fold(word: &str) -> String {
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 fn terms(text: &str) -> Vec<String> {
@@ -90,13 +103,18 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
             for t in &query_terms {
                 if let Some(&f) = tf.get(t) {
                     matched += 1;
-                    score += idf[t.as_str()] * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * length / average_length));
+                    score += idf[t.as_str()] * f * (K1 + 1.0)
+                        / (f + K1 * (1.0 - B + B * length / average_length));
                 }
             }
             (matched > 0).then_some((matched, score, *e))
         })
         .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
+    hits.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.id.cmp(&b.2.id))
+    });
     hits.into_iter()
         .take(limit)
         .map(|(_, score, e)| Hit {
@@ -123,8 +141,11 @@ fn snippet(text: &str, query_terms: &[String], width: usize) -> String {
         .map(|&m| {
             let start = m.saturating_sub(words_wide / 3);
             let end = (start + words_wide).min(flat.len());
-            let distinct: std::collections::HashSet<String> =
-                flat[start..end].iter().flat_map(|w| terms(w)).filter(|t| query_terms.contains(t)).collect();
+            let distinct: std::collections::HashSet<String> = flat[start..end]
+                .iter()
+                .flat_map(|w| terms(w))
+                .filter(|t| query_terms.contains(t))
+                .collect();
             (distinct.len(), std::cmp::Reverse(start))
         })
         .max()
@@ -139,9 +160,14 @@ fn snippet(text: &str, query_terms: &[String], width: usize) -> String {
             out.push(' ');
         }
         if is_match(word) {
+            // Mark the word, not the punctuation around it.
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let (before, rest) = word.split_at(word.find(core).unwrap_or(0));
+            out.push_str(before);
             out.push('«');
-            out.push_str(word);
+            out.push_str(core);
             out.push('»');
+            out.push_str(&rest[core.len()..]);
         } else {
             out.push_str(word);
         }
@@ -161,11 +187,17 @@ mod tests {
         assert_eq!(fold("Fees"), "fee");
         assert_eq!(fold("Reunificación"), "reunificacion");
         assert_eq!(fold("business"), "business");
+        assert_eq!(fold("charged"), fold("charging"));
+        assert_eq!(fold("need"), "need");
     }
 
     #[test]
     fn snippet_marks_matches() {
-        let s = snippet("No recruitment fees shall be charged to workers.", &terms("fees"), 200);
-        assert_eq!(s, "No recruitment «fees» shall be charged to workers.");
+        let s = snippet(
+            "No recruitment fees shall be charged to workers.",
+            &terms("fees worker"),
+            200,
+        );
+        assert_eq!(s, "No recruitment «fees» shall be charged to «workers».");
     }
 }

@@ -23,10 +23,16 @@ fn unique_ids(index: &Index, out: &mut Vec<String>) {
     let mut seen: HashMap<String, Kind> = HashMap::new();
     for element in index.elements() {
         if element.id.trim().is_empty() || element.id.contains(char::is_whitespace) {
-            out.push(format!("{} `{}`: an id must be non-empty and have no spaces", element.kind, element.id));
+            out.push(format!(
+                "{} `{}`: an id must be non-empty and have no spaces",
+                element.kind, element.id
+            ));
         }
         if let Some(kind) = seen.insert(element.id.to_lowercase(), element.kind) {
-            out.push(format!("id `{}` is used twice ({kind} and {})", element.id, element.kind));
+            out.push(format!(
+                "id `{}` is used twice ({kind} and {})",
+                element.id, element.kind
+            ));
         }
     }
 }
@@ -67,27 +73,35 @@ fn links_resolve(index: &Index, out: &mut Vec<String>) {
                     link.relation.label(),
                     link.target
                 )),
-                Some(target) if !allowed_targets(link.relation).contains(&target.kind) => out.push(format!(
-                    "{} `{}`: {} link to `{}`, a {} (expected {:?})",
-                    element.kind,
-                    element.id,
-                    link.relation.label(),
-                    link.target,
-                    target.kind,
-                    allowed_targets(link.relation)
-                )),
+                Some(target) if !allowed_targets(link.relation).contains(&target.kind) => {
+                    out.push(format!(
+                        "{} `{}`: {} link to `{}`, a {} (expected {:?})",
+                        element.kind,
+                        element.id,
+                        link.relation.label(),
+                        link.target,
+                        target.kind,
+                        allowed_targets(link.relation)
+                    ))
+                }
                 Some(_) => {}
             }
         }
         for child in &element.children {
             if index.get(child).is_none() {
-                out.push(format!("{} `{}`: child `{child}` does not exist", element.kind, element.id));
+                out.push(format!(
+                    "{} `{}`: child `{child}` does not exist",
+                    element.kind, element.id
+                ));
             }
         }
         if let Some(parent) = &element.parent
             && index.get(parent).is_none()
         {
-            out.push(format!("{} `{}`: parent `{parent}` does not exist", element.kind, element.id));
+            out.push(format!(
+                "{} `{}`: parent `{parent}` does not exist",
+                element.kind, element.id
+            ));
         }
     }
 }
@@ -100,7 +114,13 @@ fn nothing_empty(index: &Index, out: &mut Vec<String>) {
         let has_body = !element.blocks.is_empty() || !element.children.is_empty();
         let needs_body = matches!(
             element.kind,
-            Kind::Definition | Kind::Box | Kind::Table | Kind::Sector | Kind::Annex1Entry | Kind::Annex2Stage | Kind::Annex6Part
+            Kind::Definition
+                | Kind::Box
+                | Kind::Table
+                | Kind::Sector
+                | Kind::Annex1Entry
+                | Kind::Annex2Stage
+                | Kind::Annex6Part
         );
         if needs_body && !has_body {
             out.push(format!("{} `{}` has no content", element.kind, element.id));
@@ -108,11 +128,16 @@ fn nothing_empty(index: &Index, out: &mut Vec<String>) {
         for block in &element.blocks {
             let empty_cell = match block {
                 Block::List { items, .. } => items.iter().any(|i| i.trim().is_empty()),
-                Block::Table { rows, .. } => rows.iter().any(|r| r.first().is_none_or(|c| c.trim().is_empty())),
+                Block::Table { rows, .. } => rows
+                    .iter()
+                    .any(|r| r.first().is_none_or(|c| c.trim().is_empty())),
                 Block::Text { .. } => false,
             };
             if empty_cell {
-                out.push(format!("{} `{}` has an empty list entry or row label", element.kind, element.id));
+                out.push(format!(
+                    "{} `{}` has an empty list entry or row label",
+                    element.kind, element.id
+                ));
             }
         }
     }
@@ -122,7 +147,10 @@ fn nothing_empty(index: &Index, out: &mut Vec<String>) {
 fn numbering(kb: &KnowledgeBase, out: &mut Vec<String>) {
     for (i, b) in kb.boxes.iter().enumerate() {
         if b.id != format!("box{}", b.number) || usize::from(b.number) != i + 1 {
-            out.push(format!("box `{}` (number {}) is out of order or misnumbered", b.id, b.number));
+            out.push(format!(
+                "box `{}` (number {}) is out of order or misnumbered",
+                b.id, b.number
+            ));
         }
     }
     let tables = kb
@@ -133,42 +161,81 @@ fn numbering(kb: &KnowledgeBase, out: &mut Vec<String>) {
         .chain([(&kb.monitoring_table.id, kb.monitoring_table.number)]);
     for (i, (id, number)) in tables.enumerate() {
         if *id != format!("table{number}") || usize::from(number) != i + 1 {
-            out.push(format!("table `{id}` (number {number}) is out of order or misnumbered"));
+            out.push(format!(
+                "table `{id}` (number {number}) is out of order or misnumbered"
+            ));
         }
     }
     for principle in &kb.principles {
-        let well_formed = principle.id.strip_prefix(&format!("{}.", principle.area)).is_some_and(|n| n.parse::<u8>().is_ok());
+        let well_formed = principle
+            .id
+            .strip_prefix(&format!("{}.", principle.area))
+            .is_some_and(|n| n.parse::<u8>().is_ok());
         if !well_formed {
-            out.push(format!("principle `{}` does not belong to its area `{}`", principle.id, principle.area));
+            out.push(format!(
+                "principle `{}` does not belong to its area `{}`",
+                principle.id, principle.area
+            ));
         }
     }
-    for (prefix, items) in [("annex3", &kb.structure_checklist), ("annex4", &kb.negotiation_checklist)] {
-        check_checklist(items.iter().map(|i| (i, format!("{prefix}.{}", i.number))), out);
+    for (prefix, items) in [
+        ("annex3", &kb.structure_checklist),
+        ("annex4", &kb.negotiation_checklist),
+    ] {
+        check_checklist(
+            items.iter().map(|i| (i, format!("{prefix}.{}", i.number))),
+            out,
+        );
     }
     for side in [Side::Origin, Side::Destination] {
-        let name = if side == Side::Origin { "origin" } else { "destination" };
-        let items = kb.implementation_checklist.iter().filter(|i| i.side == Some(side));
-        check_checklist(items.map(|i| (i, format!("annex5.{name}.{}", i.number))), out);
+        let name = if side == Side::Origin {
+            "origin"
+        } else {
+            "destination"
+        };
+        let items = kb
+            .implementation_checklist
+            .iter()
+            .filter(|i| i.side == Some(side));
+        check_checklist(
+            items.map(|i| (i, format!("annex5.{name}.{}", i.number))),
+            out,
+        );
     }
     if kb.implementation_checklist.iter().any(|i| i.side.is_none()) {
-        out.push("every Annex 5 item must say whether it is for the origin or the destination".into());
+        out.push(
+            "every Annex 5 item must say whether it is for the origin or the destination".into(),
+        );
     }
     for row in &kb.monitoring_table.rows {
-        for (side, letter, indicators) in [("origin", 'o', &row.origin), ("destination", 'd', &row.destination)] {
+        for (side, letter, indicators) in [
+            ("origin", 'o', &row.origin),
+            ("destination", 'd', &row.destination),
+        ] {
             for (n, indicator) in indicators.iter().enumerate() {
                 let expected = format!("{}.{letter}{}", row.id, n + 1);
                 if indicator.id != expected {
-                    out.push(format!("{side} indicator `{}` should have the id `{expected}`", indicator.id));
+                    out.push(format!(
+                        "{side} indicator `{}` should have the id `{expected}`",
+                        indicator.id
+                    ));
                 }
             }
         }
     }
 }
 
-fn check_checklist<'a>(items: impl Iterator<Item = (&'a crate::model::ChecklistItem, String)>, out: &mut Vec<String>) {
+fn check_checklist<'a>(
+    items: impl Iterator<Item = (&'a crate::model::ChecklistItem, String)>,
+    out: &mut Vec<String>,
+) {
     for (position, (item, expected)) in items.enumerate() {
         if item.id != expected || usize::from(item.number) != position + 1 {
-            out.push(format!("checklist item `{}` should be number {} with the id `{expected}`", item.id, position + 1));
+            out.push(format!(
+                "checklist item `{}` should be number {} with the id `{expected}`",
+                item.id,
+                position + 1
+            ));
         }
     }
 }

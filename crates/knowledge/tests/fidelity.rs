@@ -29,9 +29,14 @@ fn drop_footnote_marks(text: &str) -> String {
         let punctuation = matches!(chars[i], ',' | '.' | ';' | ':' | ')' | '”' | '’' | '"');
         let glued_after = (punctuation && !after_digit) || chars[i].is_lowercase();
         if glued_after {
-            let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let digits = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             let next = chars.get(i + 1 + digits);
-            if (1..=2).contains(&digits) && next.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':')) {
+            if (1..=2).contains(&digits)
+                && next.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+            {
                 i += digits;
             }
         }
@@ -91,13 +96,20 @@ fn fragments(text: &str, min_words: usize) -> Vec<&str> {
 /// abbreviates them) rather than transcribe.
 fn transcribed(path: &str) -> bool {
     let editorial = path.starts_with("kb.instruments") && path.ends_with(".title");
-    !(path.starts_with("kb.rubric") || path.starts_with("kb.about") || path == "kb.presentation.title" || editorial)
+    !(path.starts_with("kb.rubric")
+        || path.starts_with("kb.about")
+        || path == "kb.presentation.title"
+        || editorial)
 }
 
 #[test]
 fn every_transcribed_fragment_is_in_the_sources() {
     let kb = KnowledgeBase::parse_embedded().expect("knowledge base parses");
-    let sources = [key(&drop_footnote_marks(GUIDANCE)), key(PRESENTATION), key(PLATFORM)];
+    let sources = [
+        key(&drop_footnote_marks(GUIDANCE)),
+        key(PRESENTATION),
+        key(PLATFORM),
+    ];
     let mut checked = 0usize;
     let mut missing = Vec::new();
     for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p)) {
@@ -146,7 +158,9 @@ fn strip_label(line: &str) -> &str {
     }
     let bytes = line.as_bytes();
     if bytes.len() > 3 && (b'A'..=b'K').contains(&bytes[0]) && bytes[1] == b'.' {
-        return line[2..].trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+        return line[2..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start();
     }
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if (1..=2).contains(&digits) && line[digits..].starts_with(char::is_whitespace) {
@@ -177,11 +191,19 @@ fn nothing_of_the_guidance_is_lost() {
         }
     }
     let share = 1.0 - lost.len() as f64 / checked.max(1) as f64;
-    eprintln!("{checked} lines of the guidance checked, {} not in the knowledge base ({:.2} % kept)", lost.len(), share * 100.0);
+    eprintln!(
+        "{checked} lines of the guidance checked, {} not in the knowledge base ({:.2} % kept)",
+        lost.len(),
+        share * 100.0
+    );
     for l in &lost {
         eprintln!("  lost: {l}");
     }
-    assert!(share >= 0.97, "{} lines of the guidance are missing from the knowledge base", lost.len());
+    assert!(
+        share >= 0.97,
+        "{} lines of the guidance are missing from the knowledge base",
+        lost.len()
+    );
 }
 
 /// Sentences the guidance itself prints more than once (not page repeats of the extraction).
@@ -204,13 +226,21 @@ fn no_passage_is_transcribed_twice() {
     // The origin and destination columns of tables 10–13 may word a task or an indicator
     // alike: a repeat across the two sides of one row is the guidance's, not the extraction's.
     let row_of = |path: &str| {
-        let path = path.replace(".origin", ".side").replace(".destination", ".side");
-        path.split_once(".side").map_or(path.clone(), |(row, _)| row.to_owned())
+        let path = path
+            .replace(".origin", ".side")
+            .replace(".destination", ".side");
+        path.split_once(".side")
+            .map_or(path.clone(), |(row, _)| row.to_owned())
     };
     let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();
     // Table row labels name the principle they serve in its own words.
-    let label = |path: &str| path.ends_with(".subject") || path.ends_with(".clause") || path.ends_with(".topic");
-    for (path, text) in prose(&kb).iter().filter(|(p, _)| transcribed(p) && !label(p)) {
+    let label = |path: &str| {
+        path.ends_with(".subject") || path.ends_with(".clause") || path.ends_with(".topic")
+    };
+    for (path, text) in prose(&kb)
+        .iter()
+        .filter(|(p, _)| transcribed(p) && !label(p))
+    {
         for fragment in fragments(text, 10) {
             let places = seen.entry(key(fragment)).or_default();
             let row = row_of(path);
@@ -228,5 +258,9 @@ fn no_passage_is_transcribed_twice() {
         let places: Vec<&str> = places.iter().map(|(_, p)| p.as_str()).collect();
         eprintln!("repeated: {}", places.join("\n          "));
     }
-    assert!(repeats.is_empty(), "{} passages appear more than once", repeats.len());
+    assert!(
+        repeats.is_empty(),
+        "{} passages appear more than once",
+        repeats.len()
+    );
 }

@@ -107,17 +107,31 @@ pub fn run(args: GuideArgs) -> anyhow::Result<ExitCode> {
                     writeln!(stdout, "{}", serde_json::to_string_pretty(&array)?)?;
                 }
                 ListFormat::Table => {
-                    let rows: Vec<[String; 2]> = elements.iter().map(|e| [e.id.clone(), e.title.clone()]).collect();
-                    stdout.write_all(super::terminal::two_columns(&rows, super::terminal::width()).as_bytes())?;
+                    let rows: Vec<[String; 2]> = elements
+                        .iter()
+                        .map(|e| [e.id.clone(), e.title.clone()])
+                        .collect();
+                    stdout.write_all(
+                        super::terminal::two_columns(&rows, super::terminal::width()).as_bytes(),
+                    )?;
                 }
             }
         }
         GuideCommand::Kinds => {
             for kind in Kind::ALL {
-                writeln!(stdout, "{:<20} {}", kind.name(), index.of_kind(kind).count())?;
+                writeln!(
+                    stdout,
+                    "{:<20} {}",
+                    kind.name(),
+                    index.of_kind(kind).count()
+                )?;
             }
         }
-        GuideCommand::Search { words, limit, format } => {
+        GuideCommand::Search {
+            words,
+            limit,
+            format,
+        } => {
             let hits = search::search(index, &words.join(" "), limit);
             if hits.is_empty() {
                 eprintln!("no element of the guidance matches `{}`", words.join(" "));
@@ -129,7 +143,12 @@ pub fn run(args: GuideArgs) -> anyhow::Result<ExitCode> {
                     let width = super::terminal::width();
                     for hit in hits {
                         writeln!(stdout, "{}  [{}]  {}", hit.id, hit.kind, hit.title)?;
-                        for line in textwrap::wrap(&hit.snippet, textwrap::Options::new(width).initial_indent("    ").subsequent_indent("    ")) {
+                        for line in textwrap::wrap(
+                            &hit.snippet,
+                            textwrap::Options::new(width)
+                                .initial_indent("    ")
+                                .subsequent_indent("    "),
+                        ) {
                             writeln!(stdout, "{line}")?;
                         }
                         writeln!(stdout)?;
@@ -143,7 +162,8 @@ pub fn run(args: GuideArgs) -> anyhow::Result<ExitCode> {
                 ExportFormat::Markdown => kb.to_markdown(),
             };
             match output {
-                Some(path) => std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?,
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
                 None => stdout.write_all(text.as_bytes())?,
             }
         }

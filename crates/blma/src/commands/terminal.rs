@@ -6,17 +6,28 @@ use textwrap::Options;
 
 /// The width to wrap at: `$COLUMNS` when set, else 100.
 pub fn width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
 }
 
 /// Two aligned columns, the second wrapped under itself.
 pub fn two_columns(rows: &[[String; 2]], width: usize) -> String {
-    let left = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0).min(28);
+    let left = rows
+        .iter()
+        .map(|r| r[0].chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(28);
     let indent = " ".repeat(left + 2);
     let mut out = String::new();
     for [a, b] in rows {
         let first = format!("{a:<left$}  ");
-        let options = Options::new(width.max(left + 20)).initial_indent(&first).subsequent_indent(&indent);
+        let options = Options::new(width.max(left + 20))
+            .initial_indent(&first)
+            .subsequent_indent(&indent);
         for line in textwrap::wrap(b, options) {
             out.push_str(&line);
             out.push('\n');
@@ -34,13 +45,22 @@ pub struct Terminal {
 
 impl Terminal {
     pub fn new(width: usize) -> Terminal {
-        Terminal { out: String::new(), width, indent: 0 }
+        Terminal {
+            out: String::new(),
+            width,
+            indent: 0,
+        }
     }
 
     fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
         let first = format!("{}{first}", " ".repeat(self.indent));
         let rest = format!("{}{rest}", " ".repeat(self.indent));
-        for line in textwrap::wrap(text, Options::new(self.width).initial_indent(&first).subsequent_indent(&rest)) {
+        for line in textwrap::wrap(
+            text,
+            Options::new(self.width)
+                .initial_indent(&first)
+                .subsequent_indent(&rest),
+        ) {
             self.out.push_str(&line);
             self.out.push('\n');
         }
@@ -48,7 +68,8 @@ impl Terminal {
 
     fn label(&mut self, heading: Option<&str>) {
         if let Some(h) = heading {
-            self.out.push_str(&format!("{}{h}:\n", " ".repeat(self.indent)));
+            self.out
+                .push_str(&format!("{}{h}:\n", " ".repeat(self.indent)));
         }
     }
 }
@@ -64,14 +85,22 @@ impl Sink for Terminal {
         self.out.push('\n');
         self.wrapped(title, "", "");
         let rule = if level <= 1 { '=' } else { '-' };
-        self.out.push_str(&rule.to_string().repeat(title.chars().count().clamp(line.len(), self.width)));
+        self.out.push_str(
+            &rule
+                .to_string()
+                .repeat(title.chars().count().clamp(line.len(), self.width)),
+        );
         self.out.push('\n');
     }
 
     fn paragraphs(&mut self, heading: Option<&str>, text: &str) {
         self.out.push('\n');
         self.label(heading);
-        for (i, paragraph) in text.split("\n\n").filter(|p| !p.trim().is_empty()).enumerate() {
+        for (i, paragraph) in text
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .enumerate()
+        {
             if i > 0 {
                 self.out.push('\n');
             }
@@ -116,7 +145,11 @@ impl Sink for Terminal {
         self.out.push('\n');
         self.out.push_str(&format!("{label}:\n"));
         for (id, title) in targets {
-            let text = if title.is_empty() { id.clone() } else { format!("{id} — {title}") };
+            let text = if title.is_empty() {
+                id.clone()
+            } else {
+                format!("{id} — {title}")
+            };
             self.wrapped(&text, "  → ", "    ");
         }
     }
