@@ -1,23 +1,8 @@
 //! `blma catalogue`, run as a user would: the built binary, its stdout, stderr and exit code.
 
-use std::process::{Command, Output};
+mod common;
 
-fn blma(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_blma"))
-        .args(args)
-        .output()
-        .expect("the blma binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}, stderr: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
+use common::{blma, stdout};
 
 #[test]
 fn lists_the_agreements_of_the_philippines() {

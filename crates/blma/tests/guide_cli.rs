@@ -1,24 +1,8 @@
 //! `blma guide`, run as a user would: the built binary, its stdout, stderr and exit code.
 
-use std::process::{Command, Output};
+mod common;
 
-fn blma(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_blma"))
-        .args(args)
-        .env("COLUMNS", "100")
-        .output()
-        .expect("the blma binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}, stderr: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
+use common::{blma, stdout};
 
 #[test]
 fn show_prints_the_fair_recruitment_principle_with_sources_and_box_3() {

@@ -18,6 +18,25 @@ fn record<T: Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or_default()
 }
 
+/// An element with no parent, content or links yet; callers fill in the rest.
+fn element(id: &str, kind: Kind, title: impl Into<String>, record: serde_json::Value) -> Element {
+    Element {
+        id: id.to_owned(),
+        kind,
+        title: title.into(),
+        parent: None,
+        blocks: Vec::new(),
+        children: Vec::new(),
+        links: Vec::new(),
+        record,
+    }
+}
+
+/// The parts that are there, in order.
+fn present<T, const N: usize>(parts: [Option<T>; N]) -> Vec<T> {
+    parts.into_iter().flatten().collect()
+}
+
 fn link(relation: Relation, target: &str) -> Link {
     Link {
         relation,
@@ -153,20 +172,17 @@ fn push_sections_and_definitions(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             _ => Vec::new(),
         };
         out.push(Element {
-            id: section.id.clone(),
-            kind: Kind::Section,
-            title: section.title.clone(),
-            parent: None,
-            blocks: [
+            blocks: present([
                 Block::text(None, &section.text),
                 Block::list(Some("Notes"), &section.notes),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            ]),
             children,
-            links: Vec::new(),
-            record: record(section),
+            ..element(
+                &section.id,
+                Kind::Section,
+                section.title.clone(),
+                record(section),
+            )
         });
     }
     for definition in &kb.definitions {
@@ -181,14 +197,14 @@ fn push_sections_and_definitions(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             });
         }
         out.push(Element {
-            id: definition.id.clone(),
-            kind: Kind::Definition,
-            title: definition.term.clone(),
             parent: Some("II".into()),
             blocks,
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(definition),
+            ..element(
+                &definition.id,
+                Kind::Definition,
+                definition.term.clone(),
+                record(definition),
+            )
         });
     }
 }
@@ -196,19 +212,14 @@ fn push_sections_and_definitions(kb: &KnowledgeBase, out: &mut Vec<Element>) {
 fn push_principles_and_boxes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
     for area in &kb.principle_areas {
         out.push(Element {
-            id: area.id.clone(),
-            kind: Kind::Area,
-            title: area.title.clone(),
             parent: Some("III".into()),
-            blocks: Vec::new(),
             children: kb
                 .principles
                 .iter()
                 .filter(|p| p.area == area.id)
                 .map(|p| p.id.clone())
                 .collect(),
-            links: Vec::new(),
-            record: record(area),
+            ..element(&area.id, Kind::Area, area.title.clone(), record(area))
         });
     }
     for principle in &kb.principles {
@@ -229,49 +240,44 @@ fn push_principles_and_boxes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             }
         }
         out.push(Element {
-            id: principle.id.clone(),
-            kind: Kind::Principle,
-            title: principle.title.clone(),
             parent: Some(principle.area.clone()),
-            blocks: [
+            blocks: present([
                 Block::text(None, &principle.text),
                 Block::list(Some("Notes"), &principle.notes),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            children: Vec::new(),
+            ]),
             links,
-            record: record(principle),
+            ..element(
+                &principle.id,
+                Kind::Principle,
+                principle.title.clone(),
+                record(principle),
+            )
         });
     }
     for b in &kb.boxes {
         let mut blocks = Vec::new();
-        let facts: Vec<String> = [
+        let facts: Vec<String> = present([
             (!b.parties.is_empty()).then(|| format!("Parties: {}", b.parties.join("; "))),
             b.date.as_ref().map(|d| format!("Date: {d}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        ]);
         blocks.extend(Block::list(None, &facts));
         blocks.extend(Block::text(None, &b.text));
         if let Some(source) = &b.source {
             blocks.extend(Block::text(Some("Source"), source));
         }
         out.push(Element {
-            id: b.id.clone(),
-            kind: Kind::Box,
-            title: format!("Box {}. {}", b.number, b.title),
-            parent: None,
             blocks,
-            children: Vec::new(),
             links: b
                 .illustrates
                 .iter()
                 .map(|t| link(Relation::Illustrates, t))
                 .collect(),
-            record: record(b),
+            ..element(
+                &b.id,
+                Kind::Box,
+                format!("Box {}. {}", b.number, b.title),
+                record(b),
+            )
         });
     }
 }
@@ -279,24 +285,23 @@ fn push_principles_and_boxes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
 fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
     for guideline in &kb.guidelines {
         out.push(Element {
-            id: guideline.id.clone(),
-            kind: Kind::Guideline,
-            title: guideline.title.clone(),
             parent: Some("IV".into()),
-            blocks: [
+            blocks: present([
                 Block::text(None, &guideline.text),
                 Block::list(Some("Notes"), &guideline.notes),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            ]),
             children: guideline.steps.iter().map(|s| s.id.clone()).collect(),
             links: guideline
                 .tables
                 .iter()
                 .map(|t| link(Relation::Table, t))
                 .collect(),
-            record: record(guideline),
+            ..element(
+                &guideline.id,
+                Kind::Guideline,
+                guideline.title.clone(),
+                record(guideline),
+            )
         });
         for step in &guideline.steps {
             let mut blocks: Vec<Block> = Block::text(None, &step.text).into_iter().collect();
@@ -312,14 +317,9 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
                 ));
             }
             out.push(Element {
-                id: step.id.clone(),
-                kind: Kind::Step,
-                title: step.title.clone(),
                 parent: Some(guideline.id.clone()),
                 blocks,
-                children: Vec::new(),
-                links: Vec::new(),
-                record: record(step),
+                ..element(&step.id, Kind::Step, step.title.clone(), record(step))
             });
         }
     }
@@ -341,27 +341,24 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             "Sources in countries of origin and destination",
         ];
         out.push(Element {
-            id: table.id.clone(),
-            kind: Kind::Table,
-            title: format!("Table {}. {}", table.number, table.title),
-            parent: None,
-            blocks: [
+            blocks: present([
                 Some(Block::Table {
                     columns: columns.map(str::to_owned).to_vec(),
                     rows,
                 }),
                 Block::list(Some("Notes"), &table.notes),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            children: Vec::new(),
+            ]),
             links: table
                 .principles
                 .iter()
                 .map(|p| link(Relation::Principle, p))
                 .collect(),
-            record: record(table),
+            ..element(
+                &table.id,
+                Kind::Table,
+                format!("Table {}. {}", table.number, table.title),
+                record(table),
+            )
         });
     }
     for table in &kb.implementation_tables {
@@ -386,23 +383,19 @@ fn push_guidelines_and_tables(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             "Country of destination",
         ];
         out.push(Element {
-            id: table.id.clone(),
-            kind: Kind::Table,
-            title: format!("Table {}. {}", table.number, table.title),
-            parent: None,
-            blocks: [
+            blocks: present([
                 Some(Block::Table {
                     columns: columns.map(str::to_owned).to_vec(),
                     rows,
                 }),
                 Block::list(Some("Notes"), &table.notes),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(table),
+            ]),
+            ..element(
+                &table.id,
+                Kind::Table,
+                format!("Table {}. {}", table.number, table.title),
+                record(table),
+            )
         });
     }
     push_monitoring_table(&kb.monitoring_table, out);
@@ -438,32 +431,26 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
         "Country of destination",
     ];
     out.push(Element {
-        id: table.id.clone(),
-        kind: Kind::Table,
-        title: format!("Table {}. {}", table.number, table.title),
-        parent: None,
-        blocks: [
+        blocks: present([
             Some(Block::Table {
                 columns: columns.map(str::to_owned).to_vec(),
                 rows,
             }),
             Block::list(Some("Notes"), &table.notes),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
+        ]),
         children: table.rows.iter().map(|r| r.id.clone()).collect(),
-        links: Vec::new(),
-        record: record(table),
+        ..element(
+            &table.id,
+            Kind::Table,
+            format!("Table {}. {}", table.number, table.title),
+            record(table),
+        )
     });
     for row in &table.rows {
         let lines = |side: &[Indicator]| side.iter().map(indicator_line).collect::<Vec<_>>();
         out.push(Element {
-            id: row.id.clone(),
-            kind: Kind::MonitoredClause,
-            title: row.clause.clone(),
             parent: Some(table.id.clone()),
-            blocks: [
+            blocks: present([
                 Block::list(
                     Some("Indicators for the country of origin"),
                     &lines(&row.origin),
@@ -472,10 +459,7 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
                     Some("Indicators for the country of destination"),
                     &lines(&row.destination),
                 ),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            ]),
             children: row
                 .origin
                 .iter()
@@ -487,7 +471,12 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
                 .iter()
                 .map(|p| link(Relation::Principle, p))
                 .collect(),
-            record: record(row),
+            ..element(
+                &row.id,
+                Kind::MonitoredClause,
+                row.clause.clone(),
+                record(row),
+            )
         });
         for indicator in row.origin.iter().chain(&row.destination) {
             let breakdowns: Vec<String> = indicator
@@ -496,20 +485,21 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
                 .map(|b| record(b).as_str().unwrap_or_default().to_owned())
                 .collect();
             out.push(Element {
-                id: indicator.id.clone(),
-                kind: Kind::Indicator,
-                title: indicator.text.clone(),
                 parent: Some(row.id.clone()),
                 blocks: Block::list(Some("Disaggregated by"), &breakdowns)
                     .into_iter()
                     .collect(),
-                children: Vec::new(),
                 links: row
                     .principles
                     .iter()
                     .map(|p| link(Relation::Principle, p))
                     .collect(),
-                record: record(indicator),
+                ..element(
+                    &indicator.id,
+                    Kind::Indicator,
+                    indicator.text.clone(),
+                    record(indicator),
+                )
             });
         }
     }
@@ -518,22 +508,19 @@ fn push_monitoring_table(table: &MonitoringTable, out: &mut Vec<Element>) {
 fn push_sectors_and_sources(kb: &KnowledgeBase, out: &mut Vec<Element>) {
     for sector in &kb.sectors {
         out.push(Element {
-            id: sector.id.clone(),
-            kind: Kind::Sector,
-            title: sector.title.clone(),
             parent: Some("V".into()),
-            blocks: [
+            blocks: present([
                 Block::text(None, &sector.text),
                 Block::list(Some("Issues"), &sector.issues),
                 Block::list(Some("Recommended clauses"), &sector.recommended_clauses),
                 Block::list(Some("Notes"), &sector.notes),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(sector),
+            ]),
+            ..element(
+                &sector.id,
+                Kind::Sector,
+                sector.title.clone(),
+                record(sector),
+            )
         });
     }
     for instrument in &kb.instruments {
@@ -546,14 +533,14 @@ fn push_sectors_and_sources(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         .flatten()
         .collect();
         out.push(Element {
-            id: instrument.id.clone(),
-            kind: Kind::Instrument,
-            title: instrument.title.clone(),
             parent: Some("annex1".into()),
             blocks: Block::list(None, &facts).into_iter().collect(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(instrument),
+            ..element(
+                &instrument.id,
+                Kind::Instrument,
+                instrument.title.clone(),
+                record(instrument),
+            )
         });
     }
     for entry in &kb.sources {
@@ -564,20 +551,18 @@ fn push_sectors_and_sources(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             .collect();
         links.extend(entry.instruments.iter().map(|i| link(Relation::Source, i)));
         out.push(Element {
-            id: entry.id.clone(),
-            kind: Kind::Annex1Entry,
-            title: entry.topic.clone(),
             parent: Some("annex1".into()),
-            blocks: [
+            blocks: present([
                 Block::text(Some(&entry.group), ""),
                 Block::text(Some("Sources"), &entry.sources),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            children: Vec::new(),
+            ]),
             links,
-            record: record(entry),
+            ..element(
+                &entry.id,
+                Kind::Annex1Entry,
+                entry.topic.clone(),
+                record(entry),
+            )
         });
     }
 }
@@ -593,9 +578,6 @@ fn checklist_kind(id: &str) -> Kind {
 fn push_annexes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
     for stage in &kb.cycle_stages {
         out.push(Element {
-            id: stage.id.clone(),
-            kind: Kind::Annex2Stage,
-            title: stage.stage.clone(),
             parent: Some("annex2".into()),
             blocks: Block::list(
                 Some("Indicative provisions and accompanying measures"),
@@ -603,9 +585,12 @@ fn push_annexes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             )
             .into_iter()
             .collect(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(stage),
+            ..element(
+                &stage.id,
+                Kind::Annex2Stage,
+                stage.stage.clone(),
+                record(stage),
+            )
         });
     }
     let checklists = kb
@@ -621,43 +606,29 @@ fn push_annexes(kb: &KnowledgeBase, out: &mut Vec<Element>) {
             _ => item.text.clone(),
         };
         out.push(Element {
-            id: item.id.clone(),
-            kind: checklist_kind(&item.id),
-            title,
             parent: Some(parent),
-            blocks: Vec::new(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(item),
+            ..element(&item.id, checklist_kind(&item.id), title, record(item))
         });
     }
     let terms = &kb.committee_terms;
     out.push(Element {
-        id: terms.id.clone(),
-        kind: Kind::TermsOfReference,
-        title: terms.title.clone(),
-        parent: None,
         blocks: Block::text(None, &terms.text).into_iter().collect(),
         children: terms.parts.iter().map(|p| p.id.clone()).collect(),
-        links: Vec::new(),
-        record: record(terms),
+        ..element(
+            &terms.id,
+            Kind::TermsOfReference,
+            terms.title.clone(),
+            record(terms),
+        )
     });
     for part in &terms.parts {
         out.push(Element {
-            id: part.id.clone(),
-            kind: Kind::Annex6Part,
-            title: part.title.clone(),
             parent: Some(terms.id.clone()),
-            blocks: [
+            blocks: present([
                 Block::text(None, &part.text),
                 Block::list(None, &part.points),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(part),
+            ]),
+            ..element(&part.id, Kind::Annex6Part, part.title.clone(), record(part))
         });
     }
 }
@@ -666,31 +637,22 @@ fn push_presentation_and_rubric(kb: &KnowledgeBase, out: &mut Vec<Element>) {
     let p = &kb.presentation;
     let points = p.recommendations.iter().chain(&p.problem_clauses);
     out.push(Element {
-        id: p.id.clone(),
-        kind: Kind::Presentation,
-        title: p.title.clone(),
-        parent: None,
-        blocks: [
+        blocks: present([
             Block::list(Some("Context"), &p.context),
             Block::list(Some("Challenges"), &p.challenges),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
+        ]),
         children: points.clone().map(|pt| pt.id.clone()).collect(),
-        links: Vec::new(),
-        record: record(p),
+        ..element(&p.id, Kind::Presentation, p.title.clone(), record(p))
     });
     for point in points {
         out.push(Element {
-            id: point.id.clone(),
-            kind: Kind::PresentationPoint,
-            title: point.text.clone(),
             parent: Some(p.id.clone()),
-            blocks: Vec::new(),
-            children: Vec::new(),
-            links: Vec::new(),
-            record: record(point),
+            ..element(
+                &point.id,
+                Kind::PresentationPoint,
+                point.text.clone(),
+                record(point),
+            )
         });
     }
     for item in &kb.rubric.items {
@@ -708,14 +670,9 @@ fn push_presentation_and_rubric(kb: &KnowledgeBase, out: &mut Vec<Element>) {
         let mut links = vec![link(Relation::PartOf, &item.area)];
         links.extend(item.guidance.iter().map(|g| link(Relation::DerivedFrom, g)));
         out.push(Element {
-            id: item.id.clone(),
-            kind: Kind::RubricItem,
-            title: item.title.clone(),
-            parent: None,
             blocks,
-            children: Vec::new(),
             links,
-            record: record(item),
+            ..element(&item.id, Kind::RubricItem, item.title.clone(), record(item))
         });
     }
 }
