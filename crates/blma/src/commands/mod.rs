@@ -1,6 +1,8 @@
 //! Command-line interface: argument definitions and dispatch.
 
+mod assess;
 mod catalogue;
+mod eval;
 mod extract;
 mod guide;
 mod terminal;
@@ -29,6 +31,10 @@ enum Command {
     Catalogue(catalogue::CatalogueArgs),
     /// Read an agreement (PDF, DOCX, HTML, text) into normalized text and provisions.
     Extract(extract::ExtractArgs),
+    /// Assess agreements against the rubric: verdicts, evidence and red flags.
+    Assess(assess::AssessArgs),
+    /// Measure the engine on a folder of texts with gold verdicts (`gold.json`).
+    Eval(eval::EvalArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -36,5 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Guide(args) => guide::run(args),
         Command::Catalogue(args) => catalogue::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Assess(args) => assess::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

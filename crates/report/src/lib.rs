@@ -1,0 +1,1 @@
+//! Renders an [`blma_assessment::Assessment`] for people: terminal text, Markdown and HTML.
