@@ -1,38 +1,19 @@
-//! The item → rubric mapping points only at rubric items that exist.
-//!
-//! The rubric ids are read from `data/rubric/rubric.toml`, the rubric's one source of truth, so a
+//! The item → rubric mapping points only at rubric items that exist in the knowledge base, so a
 //! renamed or removed rubric item breaks this test rather than silently orphaning the mapping.
 
 use std::collections::HashSet;
 
 use blma_catalogue::Catalogue;
 
-const RUBRIC: &str = include_str!("../../../data/rubric/rubric.toml");
-
 fn rubric_ids() -> HashSet<String> {
-    let rubric: toml::Table = toml::from_str(RUBRIC).expect("rubric.toml is valid TOML");
-    let items = rubric
-        .get("items")
-        .and_then(toml::Value::as_array)
-        .expect("rubric.toml has `items`");
-    items
-        .iter()
-        .map(|item| {
-            item.get("id")
-                .and_then(toml::Value::as_str)
-                .expect("every rubric item has an id")
-                .to_owned()
-        })
-        .collect()
+    let kb = blma_knowledge::KnowledgeBase::embedded();
+    kb.rubric.items.iter().map(|item| item.id.clone()).collect()
 }
 
 #[test]
 fn every_mapped_rubric_id_exists() {
     let ids = rubric_ids();
-    assert!(
-        !ids.is_empty(),
-        "data/rubric/rubric.toml has no [[items]] yet"
-    );
+    assert_eq!(ids.len(), 38);
     let items = Catalogue::embedded().unwrap().items();
     assert_eq!(items.len(), 34);
     for item in items {

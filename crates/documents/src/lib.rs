@@ -8,7 +8,16 @@
 
 mod error;
 pub mod formats;
+pub mod language;
+mod metadata;
 mod model;
+pub mod normalize;
+mod numerals;
+mod offsets;
+mod pipeline;
+pub mod segment;
 
 pub use error::DocumentError;
 pub use model::*;
+pub use offsets::OffsetMap;
+pub use pipeline::{from_raw, read};

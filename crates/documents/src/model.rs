@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::OffsetMap;
+
 /// A file format this crate reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,4 +149,8 @@ pub struct Document {
     /// Provisions in document order; the tree is given by `parent`.
     pub provisions: Vec<Provision>,
     pub warnings: Vec<Warning>,
+    /// Maps offsets in [`Document::text`] back to the reader's raw text (e.g. to highlight a
+    /// PDF). Not serialised.
+    #[serde(skip)]
+    pub raw_offsets: OffsetMap,
 }

@@ -25,7 +25,9 @@ pub(crate) fn roman(text: &str) -> Option<u32> {
             _ => total += value as i64,
         }
     }
-    let total = u32::try_from(total).ok().filter(|t| (1..4000).contains(t))?;
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..4000).contains(t))?;
     // Reject non-canonical spellings ("IIII", "VX") so ordinary words are not taken for numbers.
     (to_roman(total).eq_ignore_ascii_case(text)).then_some(total)
 }
@@ -90,7 +92,9 @@ fn word(token: &str) -> Option<Word> {
         "nine" | "ninth" | "neuf" | "neuvième" | "nueve" | "noveno" | "novena" | "nono" => 9,
         "ten" | "tenth" | "dix" | "dixième" | "diez" | "décimo" | "décima" => 10,
         "eleven" | "eleventh" | "onze" | "onzième" | "once" | "undécimo" | "decimoprimero" => 11,
-        "twelve" | "twelfth" | "douze" | "douzième" | "doce" | "duodécimo" | "decimosegundo" => 12,
+        "twelve" | "twelfth" | "douze" | "douzième" | "doce" | "duodécimo" | "decimosegundo" => {
+            12
+        }
         "thirteen" | "thirteenth" | "treize" | "treizième" | "trece" | "decimotercero" => 13,
         "fourteen" | "fourteenth" | "quatorze" | "quatorzième" | "catorce" => 14,
         "fifteen" | "fifteenth" | "quinze" | "quinzième" | "quince" => 15,
@@ -137,7 +141,9 @@ pub(crate) fn is_number_token(token: &str) -> bool {
 
 /// `28`, `28th`, `1er`, `1°`, `2nd` → the number.
 fn digits_value(token: &str) -> Option<u32> {
-    let end = token.find(|c: char| !c.is_ascii_digit()).unwrap_or(token.len());
+    let end = token
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(token.len());
     if end == 0 || end > 6 {
         return None;
     }

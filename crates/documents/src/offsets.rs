@@ -20,7 +20,11 @@ impl OffsetMap {
     /// The map of a text that normalization left as it was.
     pub fn identity(len: usize) -> OffsetMap {
         let len = saturate(len);
-        OffsetMap { runs: vec![(0, 0)], normalized_len: len, raw_len: len }
+        OffsetMap {
+            runs: vec![(0, 0)],
+            normalized_len: len,
+            raw_len: len,
+        }
     }
 
     pub fn normalized_len(&self) -> usize {
@@ -42,7 +46,10 @@ impl OffsetMap {
         let (n_start, raw_start) = self.runs[run];
         let raw = raw_start + (n - n_start);
         // A run never reaches past the next run's raw start, nor past the raw end.
-        let limit = self.runs.get(run + 1).map_or(self.raw_len, |&(_, next_raw)| next_raw);
+        let limit = self
+            .runs
+            .get(run + 1)
+            .map_or(self.raw_len, |&(_, next_raw)| next_raw);
         raw.min(limit) as usize
     }
 

@@ -57,8 +57,24 @@ pub fn write_element(
         .iter()
         .any(|b| matches!(b, Block::Table { .. }));
     if recurse && !shows_rows_itself {
-        for child in element.children.iter().filter_map(|id| index.get(id)) {
-            write_element(index, child, level + 1, true, sink);
+        let children: Vec<&Element> = element
+            .children
+            .iter()
+            .filter_map(|id| index.get(id))
+            .collect();
+        // Checklist items and other one-line children read best as a list, not as sections.
+        if children
+            .iter()
+            .all(|c| c.blocks.is_empty() && c.children.is_empty())
+        {
+            let items: Vec<String> = children.iter().map(|c| one_line(c)).collect();
+            if !items.is_empty() {
+                sink.list(None, &items);
+            }
+        } else {
+            for child in children {
+                write_element(index, child, level + 1, true, sink);
+            }
         }
     }
     if matches!(element.kind, Kind::Principle | Kind::Sector) {
@@ -194,4 +210,14 @@ impl Sink for Markdown {
         self.out
             .push_str(&format!("**{label}:** {}\n\n", list.join("; ")));
     }
+}
+
+/// `id  title  (→ linked ids)` for an element shown as one list entry.
+fn one_line(element: &Element) -> String {
+    let mut line = format!("{}  {}", element.id, element.title);
+    let targets: Vec<&str> = element.links.iter().map(|l| l.target.as_str()).collect();
+    if !targets.is_empty() {
+        line.push_str(&format!("  (→ {})", targets.join(", ")));
+    }
+    line
 }

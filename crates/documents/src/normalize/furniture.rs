@@ -29,20 +29,32 @@ pub(super) fn remove_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Wa
     if pages.len() < 2 {
         return (pages.into_iter().flatten().collect(), Vec::new());
     }
-    let texts: Vec<Vec<String>> =
-        pages.iter().map(|page| page.iter().map(|line| line.iter().map(|&(c, _)| c).collect()).collect()).collect();
+    let texts: Vec<Vec<String>> = pages
+        .iter()
+        .map(|page| {
+            page.iter()
+                .map(|line| line.iter().map(|&(c, _)| c).collect())
+                .collect()
+        })
+        .collect();
 
     // On how many pages each digit-free key appears as a candidate.
     let mut pages_per_key: HashMap<String, usize> = HashMap::new();
     for page in &texts {
-        let mut keys: Vec<String> = edge_lines(page).into_iter().map(|i| repetition_key(&page[i])).collect();
+        let mut keys: Vec<String> = edge_lines(page)
+            .into_iter()
+            .map(|i| repetition_key(&page[i]))
+            .collect();
         keys.sort();
         keys.dedup();
         for key in keys {
             *pages_per_key.entry(key).or_default() += 1;
         }
     }
-    let pages_with_text = texts.iter().filter(|page| page.iter().any(|l| !l.is_empty())).count();
+    let pages_with_text = texts
+        .iter()
+        .filter(|page| page.iter().any(|l| !l.is_empty()))
+        .count();
     let threshold = pages_with_text.div_ceil(2).max(2);
 
     let (mut repeated, mut numbers) = (0, 0);
@@ -83,8 +95,12 @@ pub(super) fn remove_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Wa
 /// Indices of the non-empty lines at the top and bottom of a page.
 fn edge_lines(page: &[String]) -> Vec<usize> {
     let filled: Vec<usize> = (0..page.len()).filter(|&i| !page[i].is_empty()).collect();
-    let mut edges: Vec<usize> =
-        filled.iter().take(EDGE_LINES).chain(filled.iter().rev().take(EDGE_LINES)).copied().collect();
+    let mut edges: Vec<usize> = filled
+        .iter()
+        .take(EDGE_LINES)
+        .chain(filled.iter().rev().take(EDGE_LINES))
+        .copied()
+        .collect();
     edges.sort_unstable();
     edges.dedup();
     edges
@@ -92,7 +108,15 @@ fn edge_lines(page: &[String]) -> Vec<usize> {
 
 /// A line with digits masked, so "Page 3" and "Page 4" repeat.
 fn repetition_key(line: &str) -> String {
-    line.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).collect()
+    line.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -101,13 +125,18 @@ mod tests {
 
     #[test]
     fn repeated_headers_and_page_numbers_go() {
-        let page = |n: usize, body: &str| {
-            format!("Agreement between A and B\n{body}\n- {n} -\n")
-        };
-        let raw = [page(1, "Article 1\nFirst text."), page(2, "Article 2\nSecond text."), page(3, "Third text.")]
-            .join("\u{0C}");
+        let page = |n: usize, body: &str| format!("Agreement between A and B\n{body}\n- {n} -\n");
+        let raw = [
+            page(1, "Article 1\nFirst text."),
+            page(2, "Article 2\nSecond text."),
+            page(3, "Third text."),
+        ]
+        .join("\u{0C}");
         let out = normalize(&raw);
-        assert_eq!(out.text, "Article 1\n\nFirst text.\n\nArticle 2\n\nSecond text.\n\nThird text.");
+        assert_eq!(
+            out.text,
+            "Article 1\n\nFirst text.\n\nArticle 2\n\nSecond text.\n\nThird text."
+        );
         assert_eq!(out.warnings.len(), 1);
         assert_eq!(out.warnings[0].code, "page-furniture-removed");
     }
@@ -116,7 +145,10 @@ mod tests {
     fn headings_at_page_tops_stay() {
         let raw = "Article 1\nOne.\u{0C}Article 2\nTwo.\u{0C}Article 3\nThree.";
         let out = normalize(raw);
-        assert_eq!(out.text, "Article 1\n\nOne.\n\nArticle 2\n\nTwo.\n\nArticle 3\n\nThree.");
+        assert_eq!(
+            out.text,
+            "Article 1\n\nOne.\n\nArticle 2\n\nTwo.\n\nArticle 3\n\nThree."
+        );
         assert!(out.warnings.is_empty());
     }
 

@@ -30,13 +30,22 @@ struct Lexicon {
 
 impl Lexicon {
     fn new(lines: &[Line]) -> Lexicon {
-        let mut lexicon = Lexicon { closed: HashSet::new(), hyphenated: HashSet::new() };
+        let mut lexicon = Lexicon {
+            closed: HashSet::new(),
+            hyphenated: HashSet::new(),
+        };
         for line in lines {
-            let text: String = line.iter().map(|&(c, _)| c).collect::<String>().to_lowercase();
+            let text: String = line
+                .iter()
+                .map(|&(c, _)| c)
+                .collect::<String>()
+                .to_lowercase();
             for token in text.split(|c: char| !(c.is_alphabetic() || c == '-')) {
                 let parts: Vec<&str> = token.split('-').filter(|p| !p.is_empty()).collect();
                 for pair in parts.windows(2) {
-                    lexicon.hyphenated.insert(format!("{}-{}", pair[0], pair[1]));
+                    lexicon
+                        .hyphenated
+                        .insert(format!("{}-{}", pair[0], pair[1]));
                 }
                 lexicon.closed.extend(parts.iter().map(|p| (*p).to_owned()));
             }
@@ -95,7 +104,12 @@ fn word_before_hyphen(line: &[super::MappedChar]) -> Option<String> {
     if last != '-' {
         return None;
     }
-    let letters: String = rest.iter().rev().map(|&(c, _)| c).take_while(|c| c.is_alphabetic()).collect();
+    let letters: String = rest
+        .iter()
+        .rev()
+        .map(|&(c, _)| c)
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     (!letters.is_empty()).then(|| letters.chars().rev().collect::<String>().to_lowercase())
 }
 
@@ -105,7 +119,12 @@ fn leading_word(line: &[super::MappedChar]) -> Option<String> {
     if !first.is_lowercase() {
         return None;
     }
-    Some(line.iter().map(|&(c, _)| c).take_while(|c| c.is_alphabetic()).collect())
+    Some(
+        line.iter()
+            .map(|&(c, _)| c)
+            .take_while(|c| c.is_alphabetic())
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -114,20 +133,32 @@ mod tests {
 
     #[test]
     fn split_words_are_rejoined() {
-        assert_eq!(normalize("the employ-\nment of workers").text, "the employment of workers");
+        assert_eq!(
+            normalize("the employ-\nment of workers").text,
+            "the employment of workers"
+        );
     }
 
     #[test]
     fn compound_prefixes_keep_their_hyphen() {
-        assert_eq!(normalize("equality and non-\ndiscrimination").text, "equality and non-discrimination");
-        assert_eq!(normalize("self-\nemployed persons").text, "self-employed persons");
+        assert_eq!(
+            normalize("equality and non-\ndiscrimination").text,
+            "equality and non-discrimination"
+        );
+        assert_eq!(
+            normalize("self-\nemployed persons").text,
+            "self-employed persons"
+        );
     }
 
     #[test]
     fn the_document_itself_decides_first() {
         // "sub-employer" is written with its hyphen elsewhere, so the hyphen stays.
         let text = "the sub-\nemployer and the sub-employer";
-        assert_eq!(normalize(text).text, "the sub-employer and the sub-employer");
+        assert_eq!(
+            normalize(text).text,
+            "the sub-employer and the sub-employer"
+        );
         // "cooperation" is written closed elsewhere, so "co-" does not keep its hyphen here.
         let text = "co-\noperation and cooperation";
         assert_eq!(normalize(text).text, "cooperation and cooperation");
@@ -135,12 +166,18 @@ mod tests {
 
     #[test]
     fn words_split_across_a_page_break_are_rejoined() {
-        assert_eq!(normalize("the employ-\n\u{0C}ment of workers").text, "the employment of workers");
+        assert_eq!(
+            normalize("the employ-\n\u{0C}ment of workers").text,
+            "the employment of workers"
+        );
     }
 
     #[test]
     fn capitalised_continuations_and_dashes_stay() {
         assert_eq!(normalize("Franco-\nBritish").text, "Franco-\n\nBritish");
-        assert_eq!(normalize("as follows -\nthe end").text, "as follows - the end");
+        assert_eq!(
+            normalize("as follows -\nthe end").text,
+            "as follows - the end"
+        );
     }
 }

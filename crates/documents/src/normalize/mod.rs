@@ -37,7 +37,11 @@ pub fn normalize(raw: &str) -> Normalized {
     let lines = hyphenation::rejoin_hyphenated(lines);
     let paragraphs = join_wrapped_lines(lines);
     let (text, offsets) = assemble(&paragraphs, raw_len);
-    Normalized { text, offsets, warnings }
+    Normalized {
+        text,
+        offsets,
+        warnings,
+    }
 }
 
 /// Strips invisible format characters, expands ligatures and unifies spaces and line ends.
@@ -52,8 +56,14 @@ fn clean_chars(raw: &str) -> Vec<MappedChar> {
             '\u{0C}' => out.push(('\u{0C}', offset)),
             // Soft hyphens, zero-width spaces, byte-order marks and bidirectional controls
             // carry no text; left in, they would break word matching.
-            '\u{AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {}
+            '\u{AD}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 out.push((' ', offset))
             }
@@ -88,12 +98,15 @@ fn compose_nfc(chars: Vec<MappedChar>) -> Vec<MappedChar> {
     if is_nfc_quick(chars.iter().map(|&(c, _)| c)) == IsNormalized::Yes {
         return chars;
     }
-    let is_boundary =
-        |c: char| canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+    let is_boundary = |c: char| {
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    };
     let mut out = Vec::with_capacity(chars.len());
     let mut start = 0;
     while start < chars.len() {
-        let end = (start + 1..chars.len()).find(|&i| is_boundary(chars[i].0)).unwrap_or(chars.len());
+        let end = (start + 1..chars.len())
+            .find(|&i| is_boundary(chars[i].0))
+            .unwrap_or(chars.len());
         let chunk = &chars[start..end];
         let composed: String = chunk.iter().map(|&(c, _)| c).nfc().collect();
         if composed.chars().eq(chunk.iter().map(|&(c, _)| c)) {
@@ -114,11 +127,19 @@ fn split_pages(chars: &[MappedChar]) -> Vec<Vec<Line>> {
     let mut line = Line::new();
     for &(c, offset) in chars {
         match c {
-            '\n' | '\u{0C}' => {
-                pages.last_mut().expect("never empty").push(std::mem::take(&mut line));
-                if c == '\u{0C}' {
-                    pages.push(Vec::new());
+            '\n' => pages
+                .last_mut()
+                .expect("never empty")
+                .push(std::mem::take(&mut line)),
+            '\u{0C}' => {
+                // A page's last line break already ended its last line.
+                if !line.is_empty() {
+                    pages
+                        .last_mut()
+                        .expect("never empty")
+                        .push(std::mem::take(&mut line));
                 }
+                pages.push(Vec::new());
             }
             ' ' => {
                 if line.last().is_some_and(|&(last, _)| last != ' ') {
@@ -170,7 +191,9 @@ fn join_wrapped_lines(lines: Vec<Line>) -> Vec<Line> {
 /// never past the start of the second (keeps the map monotone).
 fn separator_offset(before: &[MappedChar], after: &[MappedChar]) -> usize {
     let next = after.first().map_or(usize::MAX, |&(_, offset)| offset);
-    before.last().map_or(next, |&(_, offset)| (offset + 1).min(next))
+    before
+        .last()
+        .map_or(next, |&(_, offset)| (offset + 1).min(next))
 }
 
 /// Paragraphs separated by one blank line, and the offset map of the result.
@@ -223,7 +246,11 @@ mod tests {
 
     #[test]
     fn wrapped_sentences_are_joined() {
-        let out = normalize("The Parties shall\ncooperate closely.\nArticle 2\n(a) first;\n(b) second.");
-        assert_eq!(out.text, "The Parties shall cooperate closely.\n\nArticle 2\n\n(a) first;\n\n(b) second.");
+        let out =
+            normalize("The Parties shall\ncooperate closely.\nArticle 2\n(a) first;\n(b) second.");
+        assert_eq!(
+            out.text,
+            "The Parties shall cooperate closely.\n\nArticle 2\n\n(a) first;\n\n(b) second."
+        );
     }
 }

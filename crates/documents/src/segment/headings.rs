@@ -58,13 +58,15 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words allowed inside a heading's title besides capitalised ones.
 const TITLE_CONNECTORS: &[&str] = &[
     "of", "and", "the", "for", "on", "to", "in", "with", "by", "or", "de", "du", "des", "la", "le",
-    "les", "et", "en", "à", "aux", "au", "d'", "l'", "y", "e", "el", "los", "las", "del", "al", "a",
-    "para", "por", "sobre", "con", "entre",
+    "les", "et", "en", "à", "aux", "au", "d'", "l'", "y", "e", "el", "los", "las", "del", "al",
+    "a", "para", "por", "sobre", "con", "entre",
 ];
 
 fn kind_of(keyword: &str) -> ProvisionKind {
     match keyword.to_lowercase().as_str() {
-        "part" | "partie" | "parte" | "title" | "titre" | "título" | "titulo" => ProvisionKind::Part,
+        "part" | "partie" | "parte" | "title" | "titre" | "título" | "titulo" => {
+            ProvisionKind::Part
+        }
         "chapter" | "chapitre" | "capítulo" | "capitulo" => ProvisionKind::Chapter,
         "section" | "sección" | "seccion" => ProvisionKind::Section,
         "annex" | "annexe" | "anexo" | "appendix" | "appendice" | "apéndice" | "apendice"
@@ -77,7 +79,10 @@ fn kind_of(keyword: &str) -> ProvisionKind {
 /// Recognises a structural heading at the start of `unit` (one paragraph or part of one).
 pub(crate) fn heading(unit: &str) -> Option<Heading> {
     let keyword = KEYWORD.captures(unit)?;
-    let word = keyword.get(1).or(keyword.get(2)).expect("one keyword group");
+    let word = keyword
+        .get(1)
+        .or(keyword.get(2))
+        .expect("one keyword group");
     let kind = kind_of(word.as_str());
     let after_keyword = keyword.get(0).expect("whole match").end();
     let (label, number_end) = match number(&unit[after_keyword..]) {
@@ -94,7 +99,12 @@ pub(crate) fn heading(unit: &str) -> Option<Heading> {
         None => return None,
     };
     let (len, body) = title_extent(unit, number_end)?;
-    Some(Heading { kind, label, len, body })
+    Some(Heading {
+        kind,
+        label,
+        len,
+        body,
+    })
 }
 
 /// The number after a heading keyword, and its byte length.
@@ -149,7 +159,10 @@ fn title_extent(unit: &str, number_end: usize) -> Option<(usize, usize)> {
         Some(run) => {
             let body = title_start + run;
             let body = body + (unit[body..].len() - unit[body..].trim_start().len());
-            Some((title_start + after[..run].trim_end().trim_end_matches('.').len(), body))
+            Some((
+                title_start + after[..run].trim_end().trim_end_matches('.').len(),
+                body,
+            ))
         }
         None => Some((number_end, title_start)),
     }
@@ -222,7 +235,9 @@ pub(crate) fn marker(unit: &str) -> Option<Marker> {
     let (style, label) = match index {
         1..=3 | 7 => (MarkerStyle::Number, text.replace('.', "-")),
         _ if text.len() > 1 => (MarkerStyle::Roman, text.to_lowercase()),
-        _ if matches!(text, "i" | "v" | "x" | "I" | "V" | "X") => (MarkerStyle::Roman, text.to_lowercase()),
+        _ if matches!(text, "i" | "v" | "x" | "I" | "V" | "X") => {
+            (MarkerStyle::Roman, text.to_lowercase())
+        }
         _ => (MarkerStyle::Letter, text.to_lowercase()),
     };
     Some(Marker { style, label, len })
@@ -244,31 +259,88 @@ mod tests {
     #[test]
     fn article_headings_in_three_languages() {
         use ProvisionKind::*;
-        assert_eq!(parts("Article 5"), Some((Article, given("5"), "Article 5", "")));
-        assert_eq!(parts("ARTICLE V"), Some((Article, given("5"), "ARTICLE V", "")));
-        assert_eq!(parts("Article premier"), Some((Article, given("1"), "Article premier", "")));
-        assert_eq!(parts("Article 1er"), Some((Article, given("1"), "Article 1er", "")));
-        assert_eq!(parts("ARTÍCULO QUINTO"), Some((Article, given("5"), "ARTÍCULO QUINTO", "")));
-        assert_eq!(parts("Artículo 1°"), Some((Article, given("1"), "Artículo 1°", "")));
-        assert_eq!(parts("Art. 12"), Some((Article, given("12"), "Art. 12", "")));
-        assert_eq!(parts("Article 5 bis"), Some((Article, given("5bis"), "Article 5 bis", "")));
+        assert_eq!(
+            parts("Article 5"),
+            Some((Article, given("5"), "Article 5", ""))
+        );
+        assert_eq!(
+            parts("ARTICLE V"),
+            Some((Article, given("5"), "ARTICLE V", ""))
+        );
+        assert_eq!(
+            parts("Article premier"),
+            Some((Article, given("1"), "Article premier", ""))
+        );
+        assert_eq!(
+            parts("Article 1er"),
+            Some((Article, given("1"), "Article 1er", ""))
+        );
+        assert_eq!(
+            parts("ARTÍCULO QUINTO"),
+            Some((Article, given("5"), "ARTÍCULO QUINTO", ""))
+        );
+        assert_eq!(
+            parts("Artículo 1°"),
+            Some((Article, given("1"), "Artículo 1°", ""))
+        );
+        assert_eq!(
+            parts("Art. 12"),
+            Some((Article, given("12"), "Art. 12", ""))
+        );
+        assert_eq!(
+            parts("Article 5 bis"),
+            Some((Article, given("5bis"), "Article 5 bis", ""))
+        );
     }
 
     #[test]
     fn titles_and_bodies_on_the_heading_line() {
         use ProvisionKind::*;
         let unit = "Art. 2° - Entiéndese por \"trabajadores\" a aquellos.";
-        assert_eq!(parts(unit), Some((Article, given("2"), "Art. 2°", "Entiéndese por \"trabajadores\" a aquellos.")));
+        assert_eq!(
+            parts(unit),
+            Some((
+                Article,
+                given("2"),
+                "Art. 2°",
+                "Entiéndese por \"trabajadores\" a aquellos."
+            ))
+        );
         let unit = "Article I.—Exchange of Information";
         assert_eq!(parts(unit), Some((Article, given("1"), unit, "")));
         let unit = "Article 16.—Settlement of Disputes 1. In case of a dispute";
-        assert_eq!(parts(unit), Some((Article, given("16"), "Article 16.—Settlement of Disputes", "1. In case of a dispute")));
-        assert_eq!(parts("PARAGRAPH 2. DEFINITIONS"), Some((Article, given("2"), "PARAGRAPH 2. DEFINITIONS", "")));
+        assert_eq!(
+            parts(unit),
+            Some((
+                Article,
+                given("16"),
+                "Article 16.—Settlement of Disputes",
+                "1. In case of a dispute"
+            ))
+        );
+        assert_eq!(
+            parts("PARAGRAPH 2. DEFINITIONS"),
+            Some((Article, given("2"), "PARAGRAPH 2. DEFINITIONS", ""))
+        );
         let unit = "Article 3. The Parties shall cooperate.";
-        assert_eq!(parts(unit), Some((Article, given("3"), "Article 3", "The Parties shall cooperate.")));
+        assert_eq!(
+            parts(unit),
+            Some((
+                Article,
+                given("3"),
+                "Article 3",
+                "The Parties shall cooperate."
+            ))
+        );
         assert_eq!(parts("TITULO I"), Some((Part, given("1"), "TITULO I", "")));
-        assert_eq!(parts("Chapitre II : Recrutement"), Some((Chapter, given("2"), "Chapitre II : Recrutement", "")));
-        assert_eq!(parts("ANNEX"), Some((Annex, Label::Unnumbered, "ANNEX", "")));
+        assert_eq!(
+            parts("Chapitre II : Recrutement"),
+            Some((Chapter, given("2"), "Chapitre II : Recrutement", ""))
+        );
+        assert_eq!(
+            parts("ANNEX"),
+            Some((Annex, Label::Unnumbered, "ANNEX", ""))
+        );
         assert_eq!(parts("Anexo II"), Some((Annex, given("2"), "Anexo II", "")));
     }
 
@@ -284,12 +356,29 @@ mod tests {
 
     #[test]
     fn markers() {
-        let m = |unit: &str| marker(unit).map(|m| (m.style, m.label, &unit[m.len..]));
-        assert_eq!(m("(1). Text"), Some((MarkerStyle::Number, "1".into(), "Text")));
-        assert_eq!(m("1. Text"), Some((MarkerStyle::Number, "1".into(), "Text")));
-        assert_eq!(m("a) Documentos"), Some((MarkerStyle::Letter, "a".into(), "Documentos")));
-        assert_eq!(m("a. Contracts"), Some((MarkerStyle::Letter, "a".into(), "Contracts")));
-        assert_eq!(m("(iv) text"), Some((MarkerStyle::Roman, "iv".into(), "text")));
+        fn m(unit: &str) -> Option<(MarkerStyle, String, &str)> {
+            marker(unit).map(|m| (m.style, m.label, &unit[m.len..]))
+        }
+        assert_eq!(
+            m("(1). Text"),
+            Some((MarkerStyle::Number, "1".into(), "Text"))
+        );
+        assert_eq!(
+            m("1. Text"),
+            Some((MarkerStyle::Number, "1".into(), "Text"))
+        );
+        assert_eq!(
+            m("a) Documentos"),
+            Some((MarkerStyle::Letter, "a".into(), "Documentos"))
+        );
+        assert_eq!(
+            m("a. Contracts"),
+            Some((MarkerStyle::Letter, "a".into(), "Contracts"))
+        );
+        assert_eq!(
+            m("(iv) text"),
+            Some((MarkerStyle::Roman, "iv".into(), "text"))
+        );
         assert_eq!(m("1942 was"), None);
         assert_eq!(m("12 workers"), None);
     }

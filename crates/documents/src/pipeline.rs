@@ -1,0 +1,79 @@
+//! Bytes to [`Document`]: detect the format, read it, normalize, detect the language, segment,
+//! extract metadata.
+
+use crate::formats::{Limits, RawText, detect_format, extractor_for};
+use crate::normalize::normalize;
+use crate::{Document, DocumentError, Format, Language, Warning, language, metadata, segment};
+
+/// Reads a file's bytes into a [`Document`]. `file_name` only serves error messages.
+///
+/// An unsupported or unknown language is not an error: it is reported in
+/// [`Document::language`] and as a warning.
+pub fn read(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    limits: &Limits,
+) -> Result<Document, DocumentError> {
+    if bytes.is_empty() {
+        return Err(DocumentError::Empty);
+    }
+    if bytes.len() > limits.max_input_bytes {
+        return Err(DocumentError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
+    let format = detect_format(bytes)
+        .ok_or_else(|| DocumentError::UnknownFormat(file_name.map(str::to_owned)))?;
+    let raw = extractor_for(format).extract(bytes, limits)?;
+    let document = from_raw(raw, format);
+    if document.text.is_empty() {
+        return Err(DocumentError::Empty);
+    }
+    Ok(document)
+}
+
+/// Turns a reader's raw text into a [`Document`]. Never fails and never panics.
+pub fn from_raw(raw: RawText, format: Format) -> Document {
+    let normalized = normalize(&raw.text);
+    let text = normalized.text;
+    let language = language::detect(&text);
+    let mut provisions = segment::segment(&text);
+    language::mark_provisions(&text, &language, &mut provisions);
+    let metadata = metadata::extract(&text, &provisions, raw.title.as_deref());
+
+    let mut warnings = raw.warnings;
+    warnings.extend(normalized.warnings);
+    warnings.extend(language_warning(&language, text.is_empty()));
+    Document {
+        text,
+        format,
+        language,
+        metadata,
+        provisions,
+        warnings,
+        raw_offsets: normalized.offsets,
+    }
+}
+
+fn language_warning(language: &Language, empty: bool) -> Option<Warning> {
+    let (code, message) = match language {
+        _ if empty => return None,
+        Language::Unknown => (
+            "language-unknown",
+            "too little text to tell its language; assessment needs English, French or Spanish text".to_owned(),
+        ),
+        Language::Other(code) => (
+            "language-unsupported",
+            format!(
+                "the text reads as language `{code}`; blma assesses English, French and Spanish only, \
+                 so use a translation into one of them for assessment"
+            ),
+        ),
+        _ => return None,
+    };
+    Some(Warning {
+        code: code.to_owned(),
+        message,
+    })
+}
