@@ -269,3 +269,38 @@ fn json_export_reloads_into_the_same_structures() {
     let back: KnowledgeBase = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, kb());
 }
+
+#[test]
+fn boxes_cited_in_a_text_illustrate_it() {
+    // "see box 11 below" in III.B.1 means box 11 illustrates III.B.1: the link and the text agree.
+    let index = KnowledgeBase::index();
+    let cited = |text: &str| -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words
+            .windows(2)
+            .filter(|w| w[0].eq_ignore_ascii_case("box"))
+            .filter_map(|w| {
+                w[1].trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .parse::<u8>()
+                    .ok()
+            })
+            .map(|n| format!("box{n}"))
+            .collect()
+    };
+    let mut checked = 0;
+    for element in index
+        .elements()
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::Principle | Kind::Sector))
+    {
+        for b in cited(&element.plain_text()) {
+            checked += 1;
+            assert!(
+                element.linked(Relation::IllustratedBy).any(|l| l == b),
+                "{} cites {b} but {b} does not illustrate it",
+                element.id
+            );
+        }
+    }
+    assert!(checked >= 10, "only {checked} box citations found");
+}
