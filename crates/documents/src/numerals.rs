@@ -32,7 +32,8 @@ pub(crate) fn roman(text: &str) -> Option<u32> {
     (to_roman(total).eq_ignore_ascii_case(text)).then_some(total)
 }
 
-fn to_roman(mut value: u32) -> String {
+/// The canonical roman numeral of `value` (upper case).
+pub(crate) fn to_roman(mut value: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

@@ -1,7 +1,7 @@
 //! Bytes to [`Document`]: detect the format, read it, normalize, detect the language, segment,
 //! extract metadata.
 
-use crate::formats::{Limits, RawText, detect_format, extractor_for};
+use crate::formats::{Limits, RawText, check_input, detect_format, extractor_for};
 use crate::normalize::normalize;
 use crate::{Document, DocumentError, Format, Language, Warning, language, metadata, segment};
 
@@ -14,15 +14,7 @@ pub fn read(
     file_name: Option<&str>,
     limits: &Limits,
 ) -> Result<Document, DocumentError> {
-    if bytes.is_empty() {
-        return Err(DocumentError::Empty);
-    }
-    if bytes.len() > limits.max_input_bytes {
-        return Err(DocumentError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_input_bytes,
-        });
-    }
+    check_input(bytes, limits)?;
     let format = detect_format(bytes)
         .ok_or_else(|| DocumentError::UnknownFormat(file_name.map(str::to_owned)))?;
     let raw = extractor_for(format).extract(bytes, limits)?;

@@ -219,3 +219,17 @@ fn detection_picks_the_right_reader_for_each_fixture() {
         assert!(raw.text.contains("Artículo 1°"), "{format:?}");
     }
 }
+
+#[test]
+fn a_panic_inside_the_pdf_library_becomes_an_error() {
+    // Found by the `pdf` fuzz target: pdf_oxide 0.3.78 slices a string inside a character.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/formats/pdf-oxide-panic.pdf"
+    );
+    let error = read_quickly(&PdfReader, &std::fs::read(path).unwrap()).unwrap_err();
+    assert!(
+        matches!(error, DocumentError::ReaderFailed { format: "PDF", .. }),
+        "{error:?}"
+    );
+}

@@ -12,7 +12,7 @@ fn read(bytes: &[u8]) -> String {
 fn french() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/formats/fr-nl-labour-treaty-1948.txt"
+        "/tests/fixtures/agreements/fr-nl-labour-treaty-1948.txt"
     );
     std::fs::read_to_string(path).unwrap()
 }

@@ -196,34 +196,12 @@ impl NumberStyle {
     }
 }
 
+/// Roman numerals for list labels; outside 1–3999 Word falls back to digits, and so do we.
 fn roman(n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    const DIGITS: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut rest = n;
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while rest >= value {
-            out.push_str(digits);
-            rest -= value;
-        }
-    }
-    out
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..4000).contains(n))
+        .map_or_else(|| n.to_string(), crate::numerals::to_roman)
 }
 
 /// A, B … Z, AA, BB … as Word and browsers letter lists past 26.

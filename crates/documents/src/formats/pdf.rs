@@ -5,6 +5,7 @@
 //! [`assemble_pages`] is public so that other backends (the `pdftotext` adapter) produce the
 //! same shape of text and the same errors.
 
+use pdf_oxide::converters::ConversionOptions;
 use pdf_oxide::document::PdfDocument;
 
 use super::{Extractor, Limits, RawText, check_input, find, warning, without_panics};
@@ -41,18 +42,27 @@ fn read_pdf(bytes: &[u8]) -> Result<RawText, DocumentError> {
     }
     let page_count = document.page_count().map_err(open_error)?;
     let mut warnings = Vec::new();
+    // `extract_text` also detects tables (padding cells with spaces to align columns) and
+    // headings (for Markdown); agreements are prose, and the normalizer wants plain lines.
+    let options = ConversionOptions {
+        extract_tables: false,
+        detect_headings: false,
+        ..ConversionOptions::default()
+    };
     let pages = (0..page_count)
         .map(|page| {
-            document.extract_text(page).unwrap_or_else(|error| {
-                warnings.push(warning(
-                    "unreadable-page",
-                    format!(
-                        "page {} could not be read ({error}); it is left empty",
-                        page + 1
-                    ),
-                ));
-                String::new()
-            })
+            document
+                .extract_text_with_options(page, &options)
+                .unwrap_or_else(|error| {
+                    warnings.push(warning(
+                        "unreadable-page",
+                        format!(
+                            "page {} could not be read ({error}); it is left empty",
+                            page + 1
+                        ),
+                    ));
+                    String::new()
+                })
         })
         .collect();
     // A download cut short loses its end, where `%%EOF` is; pdf_oxide repairs what it can.

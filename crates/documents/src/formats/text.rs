@@ -98,7 +98,8 @@ fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static Encoding> {
 
 fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(&bytes[..bytes.len().min(1 << 20)], true);
+    // A sample suffices to tell legacy encodings apart, and chardetng runs at ~10 MB/s.
+    detector.feed(&bytes[..bytes.len().min(64 << 10)], true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // Only called on invalid UTF-8, so a UTF-8 answer would be wrong.
     if guess == UTF_8 { WINDOWS_1252 } else { guess }

@@ -24,10 +24,12 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Removes furniture from the pages and flattens them into lines, a blank line between pages.
+/// Removes furniture from the pages and flattens them into lines. A page break is not a
+/// paragraph break: a sentence (or a hyphenated word) that runs onto the next page is joined
+/// like any wrapped line, and the readers' blank lines still end paragraphs.
 pub(super) fn remove_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Warning>) {
     if pages.len() < 2 {
-        return (pages.into_iter().flatten().collect(), Vec::new());
+        return single_page(pages);
     }
     let texts: Vec<Vec<String>> = pages
         .iter()
@@ -61,9 +63,6 @@ pub(super) fn remove_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Wa
     let mut lines = Vec::new();
     for (page_index, (page, page_texts)) in pages.into_iter().zip(&texts).enumerate() {
         let edges = edge_lines(page_texts);
-        if page_index > 0 {
-            lines.push(Line::new());
-        }
         for (i, line) in page.into_iter().enumerate() {
             let text = &page_texts[i];
             if edges.contains(&i) && !crate::segment::looks_like_heading(text) {
@@ -79,20 +78,51 @@ pub(super) fn remove_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Wa
             lines.push(line);
         }
     }
-    let mut warnings = Vec::new();
-    if repeated + numbers > 0 {
-        warnings.push(Warning {
+    (lines, removed_warning(repeated, numbers))
+}
+
+/// The warning that says how much furniture went, if any.
+fn removed_warning(repeated: usize, numbers: usize) -> Vec<Warning> {
+    let message = format!(
+        "removed {repeated} repeated header/footer line(s) and {numbers} page number(s); \
+         check the text if a heading seems missing"
+    );
+    (repeated + numbers > 0)
+        .then(|| Warning {
             code: "page-furniture-removed".to_owned(),
-            message: format!(
-                "removed {repeated} repeated header/footer line(s) and {numbers} page number(s); \
-                 check the text if a heading seems missing"
-            ),
-        });
-    }
-    (lines, warnings)
+            message,
+        })
+        .into_iter()
+        .collect()
 }
 
 /// Indices of the non-empty lines at the top and bottom of a page.
+/// A single page has no repetition to go by: only an edge line that says it is a page number in
+/// so many words ("Page 1 / 1", "Página 2 de 3") is removed; a bare "12" might be text.
+fn single_page(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Warning>) {
+    let lines: Vec<Line> = pages.into_iter().flatten().collect();
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| l.iter().map(|&(c, _)| c).collect())
+        .collect();
+    let edges = edge_lines(&texts);
+    let labelled = |text: &str| {
+        PAGE_NUMBER.is_match(text) && text.chars().any(|c| c.is_alphabetic() || c == '/')
+    };
+    let mut removed = 0;
+    let kept = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            let drop = edges.contains(i) && labelled(&texts[*i]);
+            removed += usize::from(drop);
+            !drop
+        })
+        .map(|(_, line)| line)
+        .collect();
+    (kept, removed_warning(0, removed))
+}
+
 fn edge_lines(page: &[String]) -> Vec<usize> {
     let filled: Vec<usize> = (0..page.len()).filter(|&i| !page[i].is_empty()).collect();
     let mut edges: Vec<usize> = filled

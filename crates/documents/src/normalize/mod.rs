@@ -170,6 +170,7 @@ fn join_wrapped_lines(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         let continues = !previous_blank
+            && !starts_point(&line)
             && paragraphs.last().is_some_and(|last| {
                 let ends_clause = last.last().is_some_and(|&(c, _)| ".:;!?".contains(c));
                 !ends_clause && line[0].0.is_lowercase()
@@ -185,6 +186,17 @@ fn join_wrapped_lines(lines: Vec<Line>) -> Vec<Line> {
         previous_blank = false;
     }
     paragraphs
+}
+
+/// Whether a line opens an enumerated point (`c) …`, `(iv) …`): a new unit even when it starts in
+/// lower case and the line before ends without punctuation ("… de enganche, y").
+fn starts_point(line: &[MappedChar]) -> bool {
+    let text: String = line.iter().take(8).map(|&(c, _)| c).collect();
+    let rest = text.strip_prefix('(').unwrap_or(&text);
+    let label_len = rest.chars().take_while(|c| c.is_ascii_lowercase()).count();
+    (1..=4).contains(&label_len)
+        && rest[label_len..].starts_with(") ")
+        && (label_len == 1 || rest[..label_len].chars().all(|c| "ivxl".contains(c)))
 }
 
 /// The raw offset given to a separator inserted between two lines: just after the first,
@@ -242,6 +254,18 @@ mod tests {
     fn whitespace_is_tidied_into_paragraphs() {
         let out = normalize("  Article 1 \r\n\r\n\r\nThe  Parties\tagree. \nThe end.  ");
         assert_eq!(out.text, "Article 1\n\nThe Parties agree.\n\nThe end.");
+    }
+
+    #[test]
+    fn enumerated_points_are_never_joined() {
+        let out =
+            normalize("b) Copia del contrato de trabajo, y\nc) Certificado de buena conducta.\n");
+        assert_eq!(
+            out.text,
+            "b) Copia del contrato de trabajo, y\n\nc) Certificado de buena conducta."
+        );
+        let out = normalize("the following:\n(iv) a contract\nand more\n");
+        assert_eq!(out.text, "the following:\n\n(iv) a contract and more");
     }
 
     #[test]

@@ -14,10 +14,13 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    /// One of the real agreements copied into `tests/fixtures/formats/`.
+    /// One of the real agreements in `tests/fixtures/agreements/`.
     pub fn load(name: &str) -> Agreement {
         // Through `../documents` so that other crates' tests can include this module too.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../documents/tests/fixtures/formats");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../documents/tests/fixtures/agreements"
+        );
         let path = format!("{dir}/{name}.txt");
         let text = std::fs::read_to_string(&path).unwrap();
         let paragraphs: Vec<String> = text
@@ -306,11 +309,11 @@ pub fn docx(agreement: &Agreement) -> Vec<u8> {
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
 
-/// Lines like "Article 7", which the DOCX writes as auto-numbered headings.
+/// Lines like "Article 7" or "Article 1er", which the DOCX writes as auto-numbered headings.
 pub fn is_numbered_heading(paragraph: &str) -> bool {
     paragraph
         .strip_prefix("Article ")
-        .is_some_and(|n| n.parse::<u32>().is_ok())
+        .is_some_and(|n| n.parse::<u32>().is_ok() || n == "1er" || n == "premier")
 }
 
 /// A paragraph's text split over several runs, as Word does after editing.
