@@ -21,4 +21,5 @@ fi
 
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo test --workspace --quiet
+# Under a throwaway PostgreSQL, so the storage contract tests run on both backends.
+scripts/with-postgres.sh cargo test --workspace --quiet

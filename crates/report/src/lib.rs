@@ -1,1 +1,77 @@
 //! Renders an [`blma_assessment::Assessment`] for people: terminal text, Markdown and HTML.
+//!
+//! Every report has the same structure, decided once in [`view`]: a header about the document,
+//! **red flags first** (items the agreement contradicts, with why and the quoted evidence), then
+//! coverage by principle area, provided items with their best quote, and gaps, each with what the
+//! guidance recommends ([`gaps`], whose mapping to Annex 2 lives in
+//! `data/rubric/recommendations.toml`). The renderers only lay that out.
+//!
+//! Pure: strings in, strings out. Agreement text is untrusted and escaped by every renderer
+//! ([`escape`]).
+
+pub mod escape;
+pub mod gaps;
+mod html;
+mod markdown;
+mod summary;
+mod svg;
+mod terminal;
+pub mod view;
+
+use blma_assessment::Assessment;
+use blma_knowledge::KnowledgeBase;
+
+pub use summary::{Counts, counts};
+pub use terminal::MIN_WIDTH;
+
+/// Rendering choices shared by the Markdown and HTML reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Where guidance ids link to, with `{id}` standing for the id (e.g. `/guide/{id}` on the
+    /// web platform). `None`: to the report's own "Guidance cited" appendix, so a saved report
+    /// has no dead links.
+    pub guide_url: Option<String>,
+}
+
+impl Options {
+    /// The link target for guidance element `id`.
+    pub fn guide_href(&self, id: &str) -> String {
+        match &self.guide_url {
+            Some(template) => template.replace("{id}", &escape::anchor("", id)),
+            None => format!("#{}", escape::anchor("guide-", id)),
+        }
+    }
+}
+
+/// The report as plain text for a terminal `width` columns wide (at least [`MIN_WIDTH`]).
+pub fn terminal(assessment: &Assessment, kb: &KnowledgeBase, width: usize) -> String {
+    terminal::render(assessment, kb, width)
+}
+
+/// The report as Markdown, guidance ids linked to its appendix.
+pub fn markdown(assessment: &Assessment, kb: &KnowledgeBase) -> String {
+    markdown::render(assessment, kb, &Options::default())
+}
+
+pub fn markdown_with(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) -> String {
+    markdown::render(assessment, kb, options)
+}
+
+/// The report as one self-contained HTML page.
+pub fn html(assessment: &Assessment, kb: &KnowledgeBase) -> String {
+    html::render(assessment, kb, &Options::default())
+}
+
+pub fn html_with(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) -> String {
+    html::render(assessment, kb, options)
+}
+
+/// A Markdown table with one row per `(file name, assessment)`.
+pub fn summary_markdown(batch: &[(&str, &Assessment)]) -> String {
+    summary::markdown(batch)
+}
+
+/// The batch summary for a terminal `width` columns wide.
+pub fn summary_terminal(batch: &[(&str, &Assessment)], width: usize) -> String {
+    summary::terminal(batch, width)
+}

@@ -61,7 +61,7 @@ pub(super) fn remove_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Vec<Wa
 
     let (mut repeated, mut numbers) = (0, 0);
     let mut lines = Vec::new();
-    for (page_index, (page, page_texts)) in pages.into_iter().zip(&texts).enumerate() {
+    for (page, page_texts) in pages.into_iter().zip(&texts) {
         let edges = edge_lines(page_texts);
         for (i, line) in page.into_iter().enumerate() {
             let text = &page_texts[i];
