@@ -20,4 +20,4 @@ pub mod segment;
 pub use error::DocumentError;
 pub use model::*;
 pub use offsets::OffsetMap;
-pub use pipeline::{from_raw, read};
+pub use pipeline::{from_raw, read, read_with_pdf_reader};

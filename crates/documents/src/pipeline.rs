@@ -1,7 +1,7 @@
 //! Bytes to [`Document`]: detect the format, read it, normalize, detect the language, segment,
 //! extract metadata.
 
-use crate::formats::{Limits, RawText, check_input, detect_format, extractor_for};
+use crate::formats::{Extractor, Limits, RawText, check_input, detect_format, extractor_for};
 use crate::normalize::normalize;
 use crate::{Document, DocumentError, Format, Language, Warning, language, metadata, segment};
 
@@ -14,10 +14,26 @@ pub fn read(
     file_name: Option<&str>,
     limits: &Limits,
 ) -> Result<Document, DocumentError> {
+    read_with_pdf_reader(bytes, file_name, limits, extractor_for(Format::Pdf))
+}
+
+/// Like [`read`], with another reader for PDF files (e.g. the `pdftotext` backend, an adapter
+/// outside this crate).
+pub fn read_with_pdf_reader(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    limits: &Limits,
+    pdf_reader: &dyn Extractor,
+) -> Result<Document, DocumentError> {
     check_input(bytes, limits)?;
     let format = detect_format(bytes)
         .ok_or_else(|| DocumentError::UnknownFormat(file_name.map(str::to_owned)))?;
-    let raw = extractor_for(format).extract(bytes, limits)?;
+    let reader = if format == Format::Pdf {
+        pdf_reader
+    } else {
+        extractor_for(format)
+    };
+    let raw = reader.extract(bytes, limits)?;
     let document = from_raw(raw, format);
     if document.text.is_empty() {
         return Err(DocumentError::Empty);

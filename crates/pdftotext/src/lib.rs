@@ -84,13 +84,17 @@ impl Pdftotext {
             .map_err(|e| failed(format!("reading its output failed: {e}")))?;
         match status.code() {
             Some(0) => Ok(output),
-            // Exit 1 is "error opening a PDF file": damaged, or locked by a password.
+            // Exit 1 is "error opening a PDF file" (damaged, or locked by a password), 3 a
+            // permissions error and 99 any other error reading it: the file's fault, not the tool's.
             _ if stderr.to_ascii_lowercase().contains("password") => {
                 Err(DocumentError::EncryptedPdf)
             }
-            Some(1) => Err(DocumentError::Corrupt {
+            Some(code @ (1 | 3 | 99)) => Err(DocumentError::Corrupt {
                 format: "PDF",
-                detail: stderr.trim().to_owned(),
+                detail: match stderr.trim() {
+                    "" => format!("pdftotext exit status {code}"),
+                    message => message.to_owned(),
+                },
             }),
             _ => Err(failed(format!(
                 "it exited with {status}: {}",

@@ -5,6 +5,7 @@ mod catalogue;
 mod eval;
 mod extract;
 mod guide;
+mod input;
 mod terminal;
 
 use std::process::ExitCode;
