@@ -40,6 +40,9 @@ pub const DATA_FILES: &[DataFile] = &[
     data_file!("data/guidance/annex6-committee.toml"),
     data_file!("data/guidance/presentation.toml"),
     data_file!("data/rubric/rubric.toml"),
+    data_file!("data/rubric/cues/en.toml"),
+    data_file!("data/rubric/cues/fr.toml"),
+    data_file!("data/rubric/cues/es.toml"),
 ];
 
 #[derive(Deserialize)]
@@ -171,5 +174,24 @@ pub fn from_embedded() -> Result<KnowledgeBase, KnowledgeError> {
         committee_terms: parse("data/guidance/annex6-committee.toml")?,
         presentation: parse("data/guidance/presentation.toml")?,
         rubric: parse("data/rubric/rubric.toml")?,
+        cues: vec![
+            cue_set("data/rubric/cues/en.toml")?,
+            cue_set("data/rubric/cues/fr.toml")?,
+            cue_set("data/rubric/cues/es.toml")?,
+        ],
     })
+}
+
+/// Parses a cue file and names its unnamed cues `<language>.<item>.<n>`.
+fn cue_set(path: &str) -> Result<CueSet, KnowledgeError> {
+    let mut set: CueSet = parse(path)?;
+    let mut counts = std::collections::HashMap::<String, usize>::new();
+    for cue in &mut set.cues {
+        let n = counts.entry(cue.item.clone()).or_default();
+        *n += 1;
+        if cue.id.is_empty() {
+            cue.id = format!("{}.{}.{n}", set.language, cue.item);
+        }
+    }
+    Ok(set)
 }

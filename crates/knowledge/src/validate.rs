@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::element::{Block, Kind, Relation};
 use crate::index::Index;
-use crate::model::{KnowledgeBase, Side};
+use crate::model::{CueVerdict, KnowledgeBase, Side};
 
 /// Every broken invariant, one readable line each; empty when the knowledge base is sound.
 pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
@@ -16,6 +16,7 @@ pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
     links_resolve(&index, &mut out);
     nothing_empty(&index, &mut out);
     numbering(kb, &mut out);
+    cues(kb, &mut out);
     out
 }
 
@@ -236,6 +237,64 @@ fn check_checklist<'a>(
                 item.id,
                 position + 1
             ));
+        }
+    }
+}
+
+/// Every cue names an existing rubric item, says `contradicts` only where the rubric defines it,
+/// parses, and has a unique id; every language has a `provides` cue for every item.
+fn cues(kb: &KnowledgeBase, out: &mut Vec<String>) {
+    let mut ids = HashMap::new();
+    for set in &kb.cues {
+        let lang = &set.language;
+        for (name, body) in &set.macros {
+            if let Err(e) = set.parse_pattern(body) {
+                out.push(format!(
+                    "cues `{lang}`: macro `@{name}` does not compile: {e}"
+                ));
+            }
+        }
+        for cue in &set.cues {
+            if let Some(other) = ids.insert(cue.id.clone(), lang.clone()) {
+                out.push(format!(
+                    "cue `{}` ({lang}) reuses an id of the `{other}` cues",
+                    cue.id
+                ));
+            }
+            match kb.rubric.items.iter().find(|i| i.id == cue.item) {
+                None => out.push(format!(
+                    "cue `{}` ({lang}) names rubric item `{}`, which does not exist",
+                    cue.id, cue.item
+                )),
+                Some(item) if cue.verdict == CueVerdict::Contradicts && item.contradicts.is_none() => {
+                    out.push(format!(
+                        "cue `{}` ({lang}) says `contradicts`, but rubric item `{}` defines no contradiction",
+                        cue.id, cue.item
+                    ))
+                }
+                Some(_) => {}
+            }
+            if let Err(e) = set.parse_cue(cue) {
+                out.push(format!("cue `{}` ({lang}) does not compile: {e}", cue.id));
+            }
+            if cue.confidence.is_some_and(|c| !(0.0..=1.0).contains(&c)) {
+                out.push(format!(
+                    "cue `{}` ({lang}): confidence must be between 0 and 1",
+                    cue.id
+                ));
+            }
+        }
+        for item in &kb.rubric.items {
+            let covered = set
+                .cues
+                .iter()
+                .any(|c| c.item == item.id && c.verdict == CueVerdict::Provides);
+            if !covered {
+                out.push(format!(
+                    "cues `{lang}`: rubric item `{}` has no `provides` cue",
+                    item.id
+                ));
+            }
         }
     }
 }

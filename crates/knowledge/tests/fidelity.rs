@@ -92,11 +92,12 @@ fn fragments(text: &str, min_words: usize) -> Vec<&str> {
         .collect()
 }
 
-/// Strings that come from the rubric, summarise, or name instruments in full (the guidance only
-/// abbreviates them) rather than transcribe.
+/// Strings that come from the rubric or its assessment cues, summarise, or name instruments in
+/// full (the guidance only abbreviates them) rather than transcribe.
 fn transcribed(path: &str) -> bool {
     let editorial = path.starts_with("kb.instruments") && path.ends_with(".title");
     !(path.starts_with("kb.rubric")
+        || path.starts_with("kb.cues")
         || path.starts_with("kb.about")
         || path == "kb.presentation.title"
         || editorial)

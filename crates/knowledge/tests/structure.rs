@@ -304,3 +304,24 @@ fn boxes_cited_in_a_text_illustrate_it() {
     }
     assert!(checked >= 10, "only {checked} box citations found");
 }
+
+#[test]
+fn every_cue_names_an_item_and_compiles() {
+    let kb = blma_knowledge::KnowledgeBase::embedded();
+    assert_eq!(kb.cues.len(), 3);
+    let mut broken = kb.clone();
+    broken.cues[0].cues[0].item = "no_such_item".into();
+    broken.cues[0].cues[1].pattern = "(fee|".into();
+    let problems = blma_knowledge::validate::problems(&broken);
+    assert!(
+        problems.iter().any(|p| p.contains("no_such_item")),
+        "{problems:?}"
+    );
+    let id = &broken.cues[0].cues[1].id;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(id.as_str()) && p.contains("does not compile")),
+        "{problems:?}"
+    );
+}

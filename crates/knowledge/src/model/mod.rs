@@ -1,11 +1,13 @@
 //! Plain data types of the knowledge base. They mirror the TOML files under `data/` one to one.
 
 mod annexes;
+mod cues;
 mod guidance;
 mod operations;
 mod rubric;
 
 pub use annexes::*;
+pub use cues::*;
 pub use guidance::*;
 pub use operations::*;
 pub use rubric::*;
@@ -53,6 +55,9 @@ pub struct KnowledgeBase {
     pub committee_terms: TermsOfReference,
     pub presentation: Presentation,
     pub rubric: Rubric,
+    /// The assessment cues, one set per language (`data/rubric/cues/`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<CueSet>,
 }
 
 /// Citation data for the guidance.
