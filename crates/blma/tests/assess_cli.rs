@@ -110,3 +110,25 @@ fn an_unreadable_file_exits_1_with_the_readers_message() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot open"));
 }
+
+#[test]
+fn markdown_and_html_reports_put_the_red_flag_first() {
+    // The Argentina–Chile convention confines seasonal workers to an assigned zone.
+    let file = dev("ar-cl-labour-convention-1971");
+    let markdown = stdout(&blma(&["assess", &file, "--format", "markdown"]));
+    assert!(
+        markdown.starts_with("# BLMA assessment: Convenio Laboral"),
+        "{markdown}"
+    );
+    let flags = markdown.find("## Red flags").expect("a red-flag section");
+    let provided = markdown.find("## Provided").expect("a provided section");
+    assert!(flags < provided);
+    assert!(markdown[flags..provided].contains("documents_and_movement"));
+    let html = stdout(&blma(&["assess", &file, "--format", "html"]));
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..80.min(html.len())]
+    );
+    assert!(html.contains("id=\"finding-documents_and_movement\"") && html.contains("<svg"));
+}

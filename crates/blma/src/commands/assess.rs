@@ -4,13 +4,12 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
 use blma_assessment::{AssessError, Assessment, Engine};
-use blma_documents::formats::Limits;
-use blma_documents::{Document, DocumentError};
 use blma_knowledge::KnowledgeBase;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::input::{InputArgs, read_agreement};
 
 /// Exit code when an agreement is in a language the engine has no cues for.
 pub const EXIT_UNSUPPORTED_LANGUAGE: u8 = 3;
@@ -21,41 +20,22 @@ pub struct AssessArgs {
     /// Spanish.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// `text`: a readable summary, red flags first; `json`: the rubric's JSON contract (one
-    /// object per file); `jsonl`: one object a line, with a `file` field.
+    /// `text`: a readable report, red flags first; `markdown` / `html`: the same report as a
+    /// document to share (HTML is one self-contained page); `json`: the rubric's JSON contract
+    /// (one object per file); `jsonl`: one object a line, with a `file` field.
     #[arg(long, value_enum, default_value_t = AssessFormat::Text)]
     format: AssessFormat,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum AssessFormat {
     Text,
+    Markdown,
+    Html,
     Json,
     Jsonl,
-}
-
-/// Reads one agreement file into a document, with messages that say what to do.
-pub fn read_document(path: &Path) -> anyhow::Result<Document> {
-    let limits = Limits::default();
-    let shown = path.display();
-    let metadata = std::fs::metadata(path)
-        .with_context(|| format!("cannot open {shown}; check the path and that you may read it"))?;
-    if metadata.is_dir() {
-        bail!("{shown} is a folder; give agreement files");
-    }
-    let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
-    if size > limits.max_input_bytes {
-        return Err(DocumentError::TooLarge {
-            size,
-            limit: limits.max_input_bytes,
-        })
-        .with_context(|| format!("cannot read {shown}"));
-    }
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("cannot read {shown}; check that you may read it"))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    blma_documents::read(&bytes, name.as_deref(), &limits)
-        .with_context(|| format!("cannot read {shown}"))
 }
 
 /// Why one file could not be assessed.
@@ -64,8 +44,8 @@ enum Failure {
     Unsupported(AssessError),
 }
 
-fn assess_file(engine: &Engine, path: &Path) -> Result<Assessment, Failure> {
-    let document = read_document(path).map_err(Failure::Unreadable)?;
+fn assess_file(engine: &Engine, path: &Path, input: &InputArgs) -> Result<Assessment, Failure> {
+    let document = read_agreement(path, input).map_err(Failure::Unreadable)?;
     engine.assess(&document).map_err(|e| match e {
         AssessError::UnsupportedLanguage { .. } => Failure::Unsupported(e),
         other => Failure::Unreadable(other.into()),
@@ -96,7 +76,7 @@ pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let mut batch: Vec<(String, Assessment)> = Vec::new();
     for path in &args.files {
         bar.set_message(path.display().to_string());
-        match assess_file(engine, path) {
+        match assess_file(engine, path, &args.input) {
             Ok(assessment) => match args.format {
                 AssessFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &assessment)?;
@@ -109,6 +89,15 @@ pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
                     }
                     serde_json::to_writer(&mut out, &value)?;
                     writeln!(out)?;
+                }
+                AssessFormat::Markdown => {
+                    let text = blma_report::markdown(&assessment, kb);
+                    bar.suspend(|| write!(out, "{text}"))?;
+                    batch.push((path.display().to_string(), assessment));
+                }
+                AssessFormat::Html => {
+                    let text = blma_report::html(&assessment, kb);
+                    bar.suspend(|| write!(out, "{text}"))?;
                 }
                 AssessFormat::Text => {
                     if args.files.len() > 1 {
@@ -131,9 +120,13 @@ pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    if args.format == AssessFormat::Text && batch.len() > 1 {
+    if batch.len() > 1 {
         let rows: Vec<(&str, &Assessment)> = batch.iter().map(|(f, a)| (f.as_str(), a)).collect();
-        write!(out, "{}", blma_report::summary_terminal(&rows, width))?;
+        let summary = match args.format {
+            AssessFormat::Markdown => blma_report::summary_markdown(&rows),
+            _ => blma_report::summary_terminal(&rows, width),
+        };
+        write!(out, "{summary}")?;
     }
     Ok(if unreadable {
         ExitCode::from(super::EXIT_FAILURE)

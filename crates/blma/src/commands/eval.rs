@@ -41,9 +41,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut assessed: Vec<(&str, String, Assessment)> = Vec::new();
     for slug in gold.keys() {
         let path = args.dir.join(format!("{slug}.txt"));
-        let document = super::assess::read_document(&path).with_context(|| {
-            format!("gold.json names `{slug}`, but its text is missing or unreadable")
-        })?;
+        let document =
+            super::input::read_agreement(&path, &Default::default()).with_context(|| {
+                format!("gold.json names `{slug}`, but its text is missing or unreadable")
+            })?;
         let assessment = engine
             .assess(&document)
             .with_context(|| format!("cannot assess {}", path.display()))?;

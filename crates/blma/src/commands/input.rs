@@ -20,7 +20,7 @@ pub enum PdfBackend {
 }
 
 /// Options every command that reads agreements shares.
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct InputArgs {
     /// The PDF reader to use.
     #[arg(long, value_enum, default_value_t = PdfBackend::Builtin)]
