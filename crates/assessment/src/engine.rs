@@ -1,6 +1,7 @@
 //! The engine: every sentence of every operative provision against every cue of its language;
 //! negation, exceptions and modality per clause; `contradicts` over `provides`.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use blma_documents::{AgreementKind, Document, Language, ProvisionKind};
@@ -176,11 +177,18 @@ impl Engine {
         let chars: Vec<char> = document.text.chars().collect();
         let read = self.read(document, default_set, &chars);
         let mut hits: Vec<Hit> = Vec::new();
+        let mut present: Vec<u64> = Vec::new();
+        // Per cue set: the glob ids each folded word of this document matches.
+        let mut globs: Vec<HashMap<&str, Vec<u32>>> = vec![HashMap::new(); self.sets.len()];
         for (i, r) in read.iter().enumerate() {
             let set = &self.sets[r.set];
             let context = r.context.map(|c| &read[c].sentence);
+            set.presence(&r.sentence.tokens, &mut globs[r.set], &mut present);
             for cue in &set.cues {
                 if (r.recital && !cue.preamble) || (r.definition && !cue.definitions) {
+                    continue;
+                }
+                if !cue.may_match(&present) {
                     continue;
                 }
                 if let Some(hit) = fire(cue, set, &r.sentence, context, &chars) {

@@ -1,6 +1,6 @@
 //! Compiled cues and their matching against the words of one sentence.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use blma_knowledge::model::{Atom, Cue, CueSet, CueVerdict, Gap, NegationRule, Sequence};
 use rust_stemmers::Stemmer;
@@ -174,6 +174,118 @@ pub struct CompiledCue {
     pub preamble: bool,
     pub definitions: bool,
     pub confidence: f32,
+    /// Clauses every anchor match satisfies: each lists vocabulary ids of which at least one
+    /// word of the sentence must carry. A cue whose clause fails cannot fire.
+    pub required: Vec<Vec<u32>>,
+}
+
+impl CompiledCue {
+    /// Whether the anchor may match a sentence whose vocabulary bits are `present`.
+    pub fn may_match(&self, present: &[u64]) -> bool {
+        self.required
+            .iter()
+            .all(|clause| clause.iter().any(|&id| bit(present, id)))
+    }
+}
+
+fn bit(present: &[u64], id: u32) -> bool {
+    present[(id / 64) as usize] & (1 << (id % 64)) != 0
+}
+
+/// The stems and exact words the cues require, interned as small integer ids.
+#[derive(Debug, Default)]
+struct Vocab {
+    stems: HashMap<String, u32>,
+    exacts: HashMap<String, u32>,
+    /// Globs by their literal parts.
+    globs: Vec<(Vec<String>, u32)>,
+    /// Indices into `globs` by the first byte of their first part (256: an empty first part).
+    by_first: Vec<Vec<usize>>,
+    len: u32,
+}
+
+impl Vocab {
+    fn index_globs(&mut self) {
+        self.by_first = vec![Vec::new(); 257];
+        for (i, (parts, _)) in self.globs.iter().enumerate() {
+            let key = parts
+                .first()
+                .and_then(|p| p.as_bytes().first())
+                .map_or(256, |&b| usize::from(b));
+            self.by_first[key].push(i);
+        }
+    }
+
+    /// The ids of the globs `word` matches.
+    fn globs_of(&self, word: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        let first = word.as_bytes().first().map(|&b| usize::from(b));
+        for key in first.into_iter().chain([256]) {
+            for &i in &self.by_first[key] {
+                let (parts, id) = &self.globs[i];
+                if glob(parts, word) {
+                    ids.push(*id);
+                }
+            }
+        }
+        ids
+    }
+
+    fn id(map: &mut HashMap<String, u32>, len: &mut u32, word: &str) -> u32 {
+        if let Some(&id) = map.get(word) {
+            return id;
+        }
+        let id = *len;
+        *len += 1;
+        map.insert(word.to_owned(), id);
+        id
+    }
+
+    /// The requirement clauses of `steps`: each is satisfied by every match.
+    fn requirements(&mut self, steps: &Steps) -> Vec<Vec<u32>> {
+        let mut out = Vec::new();
+        for (_, optional, unit) in steps {
+            if *optional {
+                continue;
+            }
+            match unit {
+                Unit::Stem(s) => out.push(vec![Vocab::id(&mut self.stems, &mut self.len, s)]),
+                Unit::Exact(s) => out.push(vec![Vocab::id(&mut self.exacts, &mut self.len, s)]),
+                Unit::Glob(parts) => {
+                    let id = match self.globs.iter().find(|(p, _)| p == parts) {
+                        Some(&(_, id)) => id,
+                        None => {
+                            let id = self.len;
+                            self.len += 1;
+                            self.globs.push((parts.clone(), id));
+                            id
+                        }
+                    };
+                    out.push(vec![id]);
+                }
+                Unit::Alternatives(alts) => {
+                    // Any one of the alternatives matches: the union of one clause of each.
+                    let mut clause = Vec::new();
+                    let mut all = true;
+                    for a in alts {
+                        match self.requirements(&a.steps).into_iter().next() {
+                            Some(c) => clause.extend(c),
+                            None => {
+                                all = false;
+                                break;
+                            }
+                        }
+                    }
+                    if all && !clause.is_empty() {
+                        clause.sort_unstable();
+                        clause.dedup();
+                        out.push(clause);
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The cues and function words of one language, compiled.
@@ -186,6 +298,7 @@ pub struct CompiledSet {
     pub anaphora: HashSet<String>,
     pub strong: HashSet<String>,
     pub weak: HashSet<String>,
+    vocab: Vocab,
 }
 
 impl std::fmt::Debug for CompiledSet {
@@ -198,16 +311,47 @@ impl std::fmt::Debug for CompiledSet {
 }
 
 impl CompiledSet {
+    /// Sets in `present` (cleared and resized here) the vocabulary ids the sentence carries.
+    /// `globs` caches, per folded word, the ids of the globs it matches (keep it per document).
+    pub fn presence<'t>(
+        &self,
+        tokens: &'t [Token],
+        globs: &mut HashMap<&'t str, Vec<u32>>,
+        present: &mut Vec<u64>,
+    ) {
+        present.clear();
+        present.resize((self.vocab.len as usize).div_ceil(64).max(1), 0);
+        for t in tokens {
+            let ids = globs
+                .entry(t.folded.as_str())
+                .or_insert_with(|| self.vocab.globs_of(&t.folded));
+            for &id in ids.iter() {
+                present[(id / 64) as usize] |= 1 << (id % 64);
+            }
+            if let Some(&id) = self.vocab.stems.get(&t.stem) {
+                present[(id / 64) as usize] |= 1 << (id % 64);
+            }
+            if let Some(&id) = self.vocab.exacts.get(&t.folded) {
+                present[(id / 64) as usize] |= 1 << (id % 64);
+            }
+        }
+    }
+
     pub fn compile(set: &CueSet) -> Result<CompiledSet, AssessError> {
         let stemmer = stemmer(&set.language).ok_or_else(|| AssessError::Cue {
             cue: format!("cues `{}`", set.language),
             message: "no stemmer for this language".into(),
         })?;
-        let cues = set
+        let mut cues: Vec<CompiledCue> = set
             .cues
             .iter()
             .map(|cue| compile_cue(set, cue, &stemmer))
             .collect::<Result<_, _>>()?;
+        let mut vocab = Vocab::default();
+        for cue in &mut cues {
+            cue.required = vocab.requirements(&cue.anchor.steps);
+        }
+        vocab.index_globs();
         let words = |list: &[String]| list.iter().map(|w| fold(w)).collect::<HashSet<_>>();
         Ok(CompiledSet {
             language: set.language.clone(),
@@ -218,6 +362,7 @@ impl CompiledSet {
             strong: words(&set.modality.strong),
             weak: words(&set.modality.weak),
             stemmer,
+            vocab,
         })
     }
 }
@@ -240,6 +385,7 @@ fn compile_cue(set: &CueSet, cue: &Cue, stemmer: &Stemmer) -> Result<CompiledCue
         preamble: cue.preamble,
         definitions: cue.definitions,
         confidence: cue.confidence.unwrap_or(0.7),
+        required: Vec::new(),
     })
 }
 

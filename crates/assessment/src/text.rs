@@ -33,6 +33,10 @@ pub struct Sentence {
 
 /// Lower-cases, removes diacritics (`é` → `e`), keeps everything else.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        // ASCII has no diacritics and decomposes to itself.
+        return word.to_ascii_lowercase();
+    }
     word.to_lowercase()
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -219,7 +223,8 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, stemmer: &Stemmer) -> 
         tokens.push(Token {
             start: s,
             end: i,
-            stem: stem(stemmer, &word),
+            // `stem` folds first: the word is folded already.
+            stem: stemmer.stem(&folded).into_owned(),
             folded,
             clause_break: pending_break,
             number_sign,
