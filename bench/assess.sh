@@ -10,7 +10,7 @@ copies=${COPIES:-150}
 command -v rg >/dev/null || { echo "ripgrep not installed (apt-get install ripgrep)"; exit 1; }
 cargo build --release --quiet -p blma
 bin=target/release/blma
-src=crates/assessment/tests/fixtures/eval-dev
+src=fixtures/eval-dev
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

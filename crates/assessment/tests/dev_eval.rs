@@ -1,4 +1,4 @@
-//! The development evaluation set (`fixtures/eval-dev`, vendored from `shared/eval-dev`): the
+//! The development evaluation set (`fixtures/eval-dev` at the workspace root, vendored from `shared/eval-dev`): the
 //! engine must stay above the floors reached so far. Floors only ever rise.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ use blma_assessment::{Assessment, assess};
 use blma_documents::formats::Limits;
 
 fn run() -> blma_assessment::eval::Report {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval-dev");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/eval-dev");
     let gold = parse_gold(&std::fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
     let mut docs: Vec<(String, String, Assessment)> = Vec::new();
     for slug in gold.keys() {

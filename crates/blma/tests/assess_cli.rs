@@ -9,7 +9,7 @@ use common::{blma, stdout};
 
 fn dev(slug: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../assessment/tests/fixtures/eval-dev")
+        .join("../../fixtures/eval-dev")
         .join(format!("{slug}.txt"))
         .display()
         .to_string()

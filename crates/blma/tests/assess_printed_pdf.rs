@@ -10,8 +10,7 @@ use std::process::Command;
 use common::{blma, stdout};
 
 fn dev(slug: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("../assessment/tests/fixtures/eval-dev/{slug}.txt"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../fixtures/eval-dev/{slug}.txt"))
 }
 
 fn escape(text: &str) -> String {

@@ -8,7 +8,7 @@ use common::{blma, stdout};
 
 fn dev_dir() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../assessment/tests/fixtures/eval-dev")
+        .join("../../fixtures/eval-dev")
         .display()
         .to_string()
 }

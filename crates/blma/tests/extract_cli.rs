@@ -4,7 +4,7 @@ use std::process::{Command, Output};
 
 const NL_IE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../documents/tests/fixtures/agreements/nl-ie-stagiaires-1959.txt"
+    "/../../fixtures/eval-dev/nl-ie-stagiaires-1959.txt"
 );
 
 fn blma(args: &[&str]) -> Output {

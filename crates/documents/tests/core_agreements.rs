@@ -7,7 +7,7 @@ use blma_documents::formats::RawText;
 use blma_documents::segment::check_tiling;
 use blma_documents::{AgreementKind, Document, Format, Language, ProvisionKind, from_raw};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/agreements");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/eval-dev");
 
 fn read(slug: &str) -> Document {
     let text =

@@ -3,7 +3,7 @@
 use blma_documents::formats::RawText;
 use blma_documents::{Document, Format, Language, ProvisionKind, from_raw};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/agreements");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/eval-dev");
 
 fn fixture(slug: &str) -> String {
     std::fs::read_to_string(format!("{FIXTURES}/{slug}.txt")).expect("fixture")

@@ -12,7 +12,7 @@ fn read(bytes: &[u8]) -> String {
 fn french() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/agreements/fr-nl-labour-treaty-1948.txt"
+        "/../../fixtures/eval-dev/fr-nl-labour-treaty-1948.txt"
     );
     std::fs::read_to_string(path).unwrap()
 }

@@ -188,7 +188,7 @@ fn database_urls_are_rewritten_per_test() {
 /// A real agreement, read by the real reader.
 fn real_document(file: &str) -> (Vec<u8>, Document) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../documents/tests/fixtures/agreements")
+        .join("../../fixtures/eval-dev")
         .join(file);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let document = blma_documents::read(

@@ -14,13 +14,10 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    /// One of the real agreements in `tests/fixtures/agreements/`.
+    /// One of the real agreements in `fixtures/eval-dev/` at the workspace root.
     pub fn load(name: &str) -> Agreement {
         // Through `../documents` so that other crates' tests can include this module too.
-        let dir = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../documents/tests/fixtures/agreements"
-        );
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/eval-dev");
         let path = format!("{dir}/{name}.txt");
         let text = std::fs::read_to_string(&path).unwrap();
         let paragraphs: Vec<String> = text
