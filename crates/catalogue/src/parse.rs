@@ -87,6 +87,16 @@ struct Row<'t> {
 }
 
 impl Row<'_> {
+    /// The row's treatyID, refused when an earlier row of the same file has it.
+    fn unique_treaty_id(&self, seen: &mut HashSet<u32>) -> Result<u32, CatalogueError> {
+        let treaty_id = self.number("treatyID")?;
+        if seen.insert(treaty_id) {
+            Ok(treaty_id)
+        } else {
+            Err(self.error("the treatyID is used by an earlier row".to_owned()))
+        }
+    }
+
     fn error(&self, message: String) -> CatalogueError {
         let treaty = self
             .table
@@ -196,36 +206,30 @@ fn is_iso_date(date: &str) -> bool {
     digits(5..7) && digits(8..10) && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
+/// The columns both files carry; for one treatyID they must agree.
+const SHARED_COLUMNS: [&str; 9] = [
+    "treatyID", "countryA", "countryB", "codeA", "codeB", "dyadID", "year", "iso3A", "iso3B",
+];
+
 /// Parses `formation.csv`: every agreement, none coded yet.
 pub fn parse_formation(text: &str) -> Result<Vec<Agreement>, CatalogueError> {
-    let mut required = vec![
-        "treatyID",
-        "countryA",
-        "countryB",
-        "codeA",
-        "codeB",
-        "dyadID",
-        "year",
+    let mut required = SHARED_COLUMNS.to_vec();
+    required.extend([
         "datesigned",
         "ratified",
         "copy_available",
         "evidence_available",
         "dataset_original",
-        "iso3A",
-        "iso3B",
         "datesigned_iso",
         "ratified_iso",
-    ];
+    ]);
     required.extend(LANGUAGES.iter().map(|(column, _)| *column));
     let table = Table::read(FORMATION, text, &required)?;
     let mut seen = HashSet::new();
     table
         .rows()
         .map(|row| {
-            let treaty_id = row.number("treatyID")?;
-            if !seen.insert(treaty_id) {
-                return Err(row.error("the treatyID is used by an earlier row".to_owned()));
-            }
+            let treaty_id = row.unique_treaty_id(&mut seen)?;
             let mut languages = Vec::new();
             for (column, name) in LANGUAGES {
                 if row.flag(column)? {
@@ -263,14 +267,8 @@ pub struct CodedRow {
 
 /// Parses `coding.csv`; `items` names the binary item columns, which must all be 0 or 1.
 pub fn parse_coding(text: &str, items: &[Item]) -> Result<Vec<CodedRow>, CatalogueError> {
-    let mut required = vec![
-        "treatyID",
-        "countryA",
-        "countryB",
-        "codeA",
-        "codeB",
-        "dyadID",
-        "year",
+    let mut required = SHARED_COLUMNS.to_vec();
+    required.extend([
         "agreement_title",
         "coded_orig_lang",
         "coded_google_translation",
@@ -278,19 +276,14 @@ pub fn parse_coding(text: &str, items: &[Item]) -> Result<Vec<CodedRow>, Catalog
         "bla_duration",
         "bla_duration_other",
         "bla_duration_years",
-        "iso3A",
-        "iso3B",
-    ];
+    ]);
     required.extend(items.iter().map(|item| item.column.as_str()));
     let table = Table::read(CODING, text, &required)?;
     let mut seen = HashSet::new();
     table
         .rows()
         .map(|row| {
-            let treaty_id = row.number("treatyID")?;
-            if !seen.insert(treaty_id) {
-                return Err(row.error("the treatyID is used by an earlier row".to_owned()));
-            }
+            let treaty_id = row.unique_treaty_id(&mut seen)?;
             let coded_from_translation = match row.cell("coded_google_translation") {
                 "Translation" => true,
                 // Sic: the authors' spelling, kept verbatim in the data.
