@@ -414,8 +414,6 @@ fn glob(parts: &[String], word: &str) -> bool {
 mod tests {
     use std::collections::BTreeMap;
 
-    use blma_knowledge::model::Modality;
-
     use super::*;
     use crate::text::tokenize;
 
@@ -426,14 +424,7 @@ mod tests {
                 "worker".into(),
                 "(worker*|travailleur*|trabajador*)".into(),
             )]),
-            negation: vec![],
-            exceptions: vec![],
-            anaphora: vec![],
-            modality: Modality {
-                strong: vec![],
-                weak: vec![],
-            },
-            cues: vec![],
+            ..CueSet::default()
         };
         let stemmer = stemmer(language).unwrap();
         (

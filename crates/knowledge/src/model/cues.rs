@@ -40,7 +40,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// The cues of one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CueSet {
     /// ISO 639-1 code: `en`, `fr`, `es`.
@@ -64,7 +64,7 @@ pub struct CueSet {
 
 /// Modal words: a firm obligation and a commitment of intent both count; the engine is a little
 /// less confident of the second.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Modality {
     pub strong: Vec<String>,
@@ -399,14 +399,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
-            negation: vec![],
-            exceptions: vec![],
-            anaphora: vec![],
-            modality: Modality {
-                strong: vec![],
-                weak: vec![],
-            },
-            cues: vec![],
+            ..CueSet::default()
         }
     }
 
