@@ -28,19 +28,24 @@ impl KnowledgeBase {
     /// # Panics
     /// Never on a released build: the test suite proves the embedded data parses and validates.
     pub fn embedded() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| match Self::try_embedded() {
-            Ok(kb) => kb,
-            Err(err) => panic!(
-                "embedded knowledge base is broken (run `cargo test -p blma-knowledge`): {err}"
-            ),
-        })
+        &Self::embedded_with_index().0
     }
 
-    /// The element view of the embedded knowledge base, built once.
+    /// The element view of the embedded knowledge base: the one validation built.
     pub fn index() -> &'static Index {
-        static INDEX: OnceLock<Index> = OnceLock::new();
-        INDEX.get_or_init(|| Index::new(Self::embedded()))
+        &Self::embedded_with_index().1
+    }
+
+    fn embedded_with_index() -> &'static (KnowledgeBase, Index) {
+        static EMBEDDED: OnceLock<(KnowledgeBase, Index)> = OnceLock::new();
+        EMBEDDED.get_or_init(
+            || match load::from_embedded().and_then(Self::validated_with_index) {
+                Ok(pair) => pair,
+                Err(err) => panic!(
+                    "embedded knowledge base is broken (run `cargo test -p blma-knowledge`): {err}"
+                ),
+            },
+        )
     }
 
     /// The whole knowledge base as one Markdown document, in the guidance's order.
@@ -68,9 +73,15 @@ impl KnowledgeBase {
     }
 
     fn validated(kb: KnowledgeBase) -> Result<KnowledgeBase, KnowledgeError> {
-        let problems = validate::problems(&kb);
+        Self::validated_with_index(kb).map(|(kb, _)| kb)
+    }
+
+    /// Validates through the index it builds, and keeps that index for lookups.
+    fn validated_with_index(kb: KnowledgeBase) -> Result<(KnowledgeBase, Index), KnowledgeError> {
+        let index = Index::new(&kb);
+        let problems = validate::problems_in(&kb, &index);
         if problems.is_empty() {
-            Ok(kb)
+            Ok((kb, index))
         } else {
             Err(KnowledgeError::Invalid(problems))
         }

@@ -10,11 +10,15 @@ use crate::model::{CueVerdict, KnowledgeBase, Side};
 
 /// Every broken invariant, one readable line each; empty when the knowledge base is sound.
 pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
-    let index = Index::new(kb);
+    problems_in(kb, &Index::new(kb))
+}
+
+/// [`problems`], for a caller that already built the knowledge base's index.
+pub(crate) fn problems_in(kb: &KnowledgeBase, index: &Index) -> Vec<String> {
     let mut out = Vec::new();
-    unique_ids(&index, &mut out);
-    links_resolve(&index, &mut out);
-    nothing_empty(&index, &mut out);
+    unique_ids(index, &mut out);
+    links_resolve(index, &mut out);
+    nothing_empty(index, &mut out);
     numbering(kb, &mut out);
     cues(kb, &mut out);
     out
