@@ -45,6 +45,15 @@ fn article_headings(document: &Document) -> Vec<&str> {
         .collect()
 }
 
+fn headings(document: &Document, kind: ProvisionKind) -> Vec<&str> {
+    document
+        .provisions
+        .iter()
+        .filter(|p| p.kind == kind)
+        .map(|p| p.heading.as_deref().unwrap_or(""))
+        .collect()
+}
+
 fn count(document: &Document, kind: ProvisionKind) -> usize {
     document
         .provisions
@@ -180,12 +189,7 @@ fn spanish_convention_structure() {
     expected.extend((2..=9).map(|n| format!("Art. {n}°")));
     expected.extend((10..=20).map(|n| format!("Art. {n}")));
     assert_eq!(article_headings(&document), expected);
-    let parts: Vec<_> = document
-        .provisions
-        .iter()
-        .filter(|p| p.kind == ProvisionKind::Part)
-        .map(|p| p.heading.clone().unwrap())
-        .collect();
+    let parts = headings(&document, ProvisionKind::Part);
     assert_eq!(
         parts,
         [
@@ -316,12 +320,7 @@ fn english_agreements_structure() {
         article_headings(&tr_se),
         ["Article 1", "Article 2", "Article 3", "Article 4"]
     );
-    let sections: Vec<_> = tr_se
-        .provisions
-        .iter()
-        .filter(|p| p.kind == ProvisionKind::Section)
-        .map(|p| p.heading.as_deref().unwrap())
-        .collect();
+    let sections = headings(&tr_se, ProvisionKind::Section);
     assert_eq!(
         sections,
         [
