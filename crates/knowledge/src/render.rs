@@ -37,7 +37,6 @@ pub fn write_element(
         }
     }
     let mut relations: Vec<Relation> = element.links.iter().map(|l| l.relation).collect();
-    relations.dedup();
     relations.sort();
     relations.dedup();
     for relation in relations {
