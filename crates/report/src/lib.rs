@@ -13,6 +13,7 @@ pub mod escape;
 pub mod gaps;
 mod html;
 mod markdown;
+mod pdf;
 mod summary;
 mod svg;
 mod terminal;
@@ -64,6 +65,17 @@ pub fn html(assessment: &Assessment, kb: &KnowledgeBase) -> String {
 
 pub fn html_with(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) -> String {
     html::render(assessment, kb, options)
+}
+
+/// The report as a multi-page A4 PDF (the Markdown report's content and order), with the
+/// "Guidance cited" appendix.
+pub fn pdf(assessment: &Assessment, kb: &KnowledgeBase) -> Vec<u8> {
+    pdf::render(assessment, kb, &Options::default())
+}
+
+/// Like [`pdf`]; with [`Options::guide_url`] set, the appendix also prints each element's link.
+pub fn pdf_with(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) -> Vec<u8> {
+    pdf::render(assessment, kb, options)
 }
 
 /// A Markdown table with one row per `(file name, assessment)`.

@@ -206,7 +206,8 @@ impl<'a> ReportView<'a> {
             .document
             .title
             .as_deref()
-            .filter(|t| !t.trim().is_empty())
+            // Extraction can leave a title of nothing but control characters.
+            .filter(|t| !t.chars().all(|c| c.is_whitespace() || c.is_control()))
             .unwrap_or("Untitled agreement")
     }
 
