@@ -9,6 +9,7 @@
 //! Pure: strings in, strings out. Agreement text is untrusted and escaped by every renderer
 //! ([`escape`]).
 
+pub mod charts;
 pub mod escape;
 pub mod gaps;
 mod html;
@@ -22,6 +23,9 @@ pub mod view;
 use blma_assessment::Assessment;
 use blma_knowledge::KnowledgeBase;
 
+pub use charts::{
+    Bar, BarGroup, HeatmapCell, HeatmapColumn, HeatmapRow, bar_chart, grouped_bar_chart, heatmap,
+};
 pub use summary::{Counts, counts};
 pub use terminal::MIN_WIDTH;
 
