@@ -1,13 +1,28 @@
-//! Renders an [`blma_assessment::Assessment`] for people: terminal text, Markdown and HTML.
+//! Renders an [`blma_assessment::Assessment`] for people: terminal text, Markdown, HTML and PDF;
+//! and draws the web platform's charts.
 //!
 //! Every report has the same structure, decided once in [`view`]: a header about the document,
 //! **red flags first** (items the agreement contradicts, with why and the quoted evidence), then
 //! coverage by principle area, provided items with their best quote, and gaps, each with what the
 //! guidance recommends ([`gaps`], whose mapping to Annex 2 lives in
-//! `data/rubric/recommendations.toml`). The renderers only lay that out.
+//! `data/rubric/recommendations.toml`). The renderers only lay that out:
 //!
-//! Pure: strings in, strings out. Agreement text is untrusted and escaped by every renderer
-//! ([`escape`]).
+//! - [`terminal`], [`markdown`], [`html`] (one self-contained page with an inline SVG chart of
+//!   coverage by area);
+//! - [`pdf`]: a multi-page A4 PDF with the Markdown report's content and order, written with
+//!   `pdf-writer` in the standard fonts Helvetica, Helvetica-Bold and Courier (WinAnsi encoding,
+//!   wrapped with their AFM widths; characters WinAnsi lacks are drawn as `?`), a page number in
+//!   every footer and the document information (Title, Producer `blma`). Quotes longer than
+//!   1,500 characters are cut with a mark. No clock is read: the same assessment gives the same
+//!   bytes.
+//!
+//! [`charts`] draws what the web platform computes: [`heatmap`] (agreements × rubric items,
+//! one cell per verdict, reviewed verdicts marked), [`bar_chart`] and [`grouped_bar_chart`]
+//! (shares, e.g. from `blma_catalogue::Catalogue::stats`), as accessible inline SVG.
+//!
+//! Pure: strings and plain data in, strings and bytes out; no IO. Agreement text (and any label a
+//! caller passes) is untrusted: escaped by every text renderer ([`escape`]) and only ever drawn
+//! as text in the PDF.
 
 pub mod charts;
 pub mod escape;

@@ -173,6 +173,7 @@ fn document_info_and_characters_outside_winansi() {
     let mut a = memorandum();
     a.document.title = Some("Convenio «laboral» ¿año? façade — Ωμέγα 中文".to_owned());
     let pdf = blma_report::pdf(&a, kb());
+    assert_eq!(pdf, blma_report::pdf(&a, kb()), "not deterministic");
     let (text, _) = read_back(&pdf);
     assert!(
         text.contains("Convenio «laboral» ¿año? façade — ????? ??"),

@@ -77,25 +77,34 @@ pub fn heatmap(rows: &[HeatmapRow], columns: &[HeatmapColumn], id: &str) -> Stri
     }
     for (area, from, to) in area_groups(columns, &xs) {
         let w = to - from;
+        // Ids like `III.E` over a single column: smaller type, and the gap to the next area.
+        let fits = area.chars().count() as f64 * 6.0 <= w;
+        let (size, budget) = if fits {
+            (10, w / 6.0)
+        } else {
+            (8, (w + AREA_GAP) / 4.8)
+        };
         out.push_str(&format!(
-            "<g class=\"area\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{}\" \
-             fill=\"#eaeef2\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TEXT_FILL}\" \
-             text-anchor=\"middle\" font-size=\"10\">{}</text></g>\n",
+            "<g class=\"area\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" \
+             height=\"{}\" fill=\"#eaeef2\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TEXT_FILL}\" \
+             text-anchor=\"middle\" font-size=\"{size}\">{}</text></g>\n",
+            esc(area),
             LABEL_WIDTH + from,
             LEGEND + HEADER,
             BAND - 3.0,
             LABEL_WIDTH + from + w / 2.0,
             LEGEND + HEADER + 11.0,
-            esc(&shorten(area, ((w / 6.0) as usize).max(1)))
+            esc(&shorten(area, (budget as usize).max(1)))
         ));
     }
 
     for (r, row) in rows.iter().enumerate() {
         let y = grid_top + CELL * r as f64;
         let label = format!(
-            "<text x=\"0\" y=\"{:.1}\" fill=\"{TEXT_FILL}\">{}</text>",
+            "<text x=\"0\" y=\"{:.1}\" fill=\"{TEXT_FILL}\"><title>{}</title>{}</text>",
             y + 13.0,
-            esc(&shorten(&row.label, 36))
+            esc(&row.label),
+            esc(&shorten(&row.label, 30))
         );
         out.push_str("<g class=\"row\">");
         match row.href.as_deref().and_then(safe_href) {
