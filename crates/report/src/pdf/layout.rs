@@ -86,18 +86,33 @@ struct Fragment {
 fn wrap(spans: &[Span], width: f32) -> Vec<Vec<Fragment>> {
     let mut lines: Vec<Vec<Fragment>> = vec![Vec::new()];
     let mut used = 0.0;
+    // Spans are separated by a space, except before closing and after opening punctuation:
+    // "(annex2.2, Annex 2" from the spans "(", "annex2.2", ", Annex 2".
+    let mut glue = false;
     for s in spans {
         let encoded = encode(&s.text);
+        glue = glue || encoded.first().is_some_and(|c| b"),.;:".contains(c));
         for word in encoded.split(|&b| b == b' ').filter(|w| !w.is_empty()) {
-            let space = s.style.font.measure(b" ", s.style.size);
+            let space = if glue {
+                0.0
+            } else {
+                s.style.font.measure(b" ", s.style.size)
+            };
             let mut word = word;
             loop {
                 let w = s.style.font.measure(word, s.style.size);
                 let line_empty = lines.last().is_none_or(Vec::is_empty);
                 let needed = if line_empty { w } else { used + space + w };
                 if needed <= width {
-                    push_word(lines.last_mut().expect("lines"), s.style, word, !line_empty);
+                    let space_before = !line_empty && !glue;
+                    push_word(
+                        lines.last_mut().expect("lines"),
+                        s.style,
+                        word,
+                        space_before,
+                    );
                     used = needed;
+                    glue = false;
                     break;
                 }
                 if !line_empty {
@@ -116,11 +131,13 @@ fn wrap(spans: &[Span], width: f32) -> Vec<Vec<Fragment>> {
                 lines.push(Vec::new());
                 used = 0.0;
                 word = &word[cut..];
+                glue = false;
                 if word.is_empty() {
                     break;
                 }
             }
         }
+        glue = encoded.last() == Some(&b'(');
     }
     if lines.len() > 1 && lines.last().is_some_and(Vec::is_empty) {
         lines.pop();
@@ -364,6 +381,31 @@ mod tests {
             .collect::<Vec<_>>()
             .join(&b' ');
         assert_eq!(joined, encode(&format!("Article 5 {}", text.trim_end())));
+    }
+
+    #[test]
+    fn no_space_inside_parentheses_or_before_punctuation_between_spans() {
+        let body = Style::new(Font::Regular, 10.0);
+        let code = Style::new(Font::Mono, 10.0);
+        let lines = wrap(
+            &[
+                span(body, "Indicative provision ("),
+                span(code, "annex2.2"),
+                span(body, ", Annex 2)"),
+                span(code, "id"),
+            ],
+            500.0,
+        );
+        let text: Vec<&[u8]> = lines[0].iter().map(|f| f.bytes.as_slice()).collect();
+        assert_eq!(
+            text,
+            [
+                &b"Indicative provision ("[..],
+                b"annex2.2",
+                b", Annex 2) ",
+                b"id"
+            ]
+        );
     }
 
     #[test]
