@@ -22,6 +22,8 @@ mod codec;
 mod error;
 mod model;
 mod repo;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use sqlx::AnyPool;
 
