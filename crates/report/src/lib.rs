@@ -42,6 +42,8 @@ pub use charts::{
     Bar, BarGroup, HeatmapCell, HeatmapColumn, HeatmapRow, bar_chart, grouped_bar_chart, heatmap,
 };
 pub use summary::{Counts, counts};
+/// The coverage-by-area chart of one report, for pages that lay the report out themselves.
+pub use svg::coverage_chart;
 pub use terminal::MIN_WIDTH;
 
 /// Rendering choices shared by the Markdown and HTML reports.

@@ -6,6 +6,7 @@ mod eval;
 mod extract;
 mod guide;
 mod input;
+mod serve;
 mod terminal;
 
 use std::process::ExitCode;
@@ -36,6 +37,10 @@ enum Command {
     Assess(assess::AssessArgs),
     /// Measure the engine on a folder of texts with gold verdicts (`gold.json`).
     Eval(eval::EvalArgs),
+    /// Run the web platform: guidance, library, assessment reports, reviews, search, statistics.
+    Serve(serve::ServeArgs),
+    /// Manage the web platform's accounts.
+    User(serve::UserArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -45,5 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(args) => extract::run(args),
         Command::Assess(args) => assess::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Serve(args) => serve::serve(args),
+        Command::User(args) => serve::user(args),
     }
 }
