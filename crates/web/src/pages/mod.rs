@@ -5,6 +5,7 @@ mod account;
 mod agreement;
 mod guide;
 mod home;
+mod search;
 
 use askama::Template;
 use axum::Router;
@@ -25,6 +26,7 @@ pub fn routes(state: AppState) -> Router {
         .merge(account::routes())
         .merge(guide::routes())
         .merge(agreement::routes())
+        .merge(search::routes())
         .fallback(|| async { WebError::NotFound })
         .with_state(state)
 }
