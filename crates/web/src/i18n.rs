@@ -90,7 +90,7 @@ mod tests {
     fn english_parses_and_fills_placeholders() {
         let t = Translations::english();
         assert_eq!(t.s("nav.guide"), "Guidance");
-        assert_eq!(t.s("no.such.key"), "no.such.key");
+        assert_eq!(t.s("no-such-key"), "no-such-key");
         assert_eq!(
             t.f("nav.signed_in", &[("name", &"Ana"), ("role", &"analyst")]),
             "Signed in as Ana (analyst)"
