@@ -354,6 +354,7 @@ fn finding(item: &str, hits: &[Hit], document: &Document, chars: &[char]) -> Fin
         verdict,
         confidence: (confidence * 100.0).round() / 100.0,
         evidence,
+        candidates: Vec::new(),
     }
 }
 

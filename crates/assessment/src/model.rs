@@ -50,6 +50,27 @@ pub struct Finding {
     pub confidence: f32,
     /// Empty exactly when the verdict is `silent`.
     pub evidence: Vec<Evidence>,
+    /// Passages a semantic matcher found close in meaning to the item, best first: proposals
+    /// for a reviewer, never evidence. They do not change the verdict. Empty (and left out of
+    /// the JSON) in the default, lexical mode.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+/// A passage a semantic matcher proposes as possibly relevant to an item, unconfirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The provision's label as printed ("Article 6"), or its id when it has no heading.
+    pub provision: String,
+    /// The provision's id in the document (`art_6__para_2`).
+    pub provision_id: String,
+    /// Offsets in Unicode scalar values into the text `blma extract` prints.
+    pub start: usize,
+    pub end: usize,
+    /// The passage, exactly `text[start..end]`.
+    pub text: String,
+    /// Cosine similarity between the passage and the item, -1 to 1.
+    pub score: f32,
 }
 
 /// What the assessment says about the document it read.

@@ -255,6 +255,7 @@ fn assessment(items: &[&str], version: &str) -> Assessment {
                 verdict: Verdict::Silent,
                 confidence: 0.5,
                 evidence: Vec::new(),
+                candidates: Vec::new(),
             })
             .collect(),
         engine: EngineInfo {

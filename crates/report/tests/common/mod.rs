@@ -3,7 +3,9 @@
 //! way such agreements word them.
 #![allow(dead_code)]
 
-use blma_assessment::{Assessment, DocumentSummary, EngineInfo, Evidence, Finding, Verdict};
+use blma_assessment::{
+    Assessment, Candidate, DocumentSummary, EngineInfo, Evidence, Finding, Verdict,
+};
 use blma_knowledge::KnowledgeBase;
 
 pub fn kb() -> &'static KnowledgeBase {
@@ -239,12 +241,14 @@ pub fn memorandum() -> Assessment {
                             evidence(p, pid, offset, text, *pol, "shall be borne by the worker")
                         })
                         .collect(),
+                    candidates: Vec::new(),
                 },
                 None => Finding {
                     item: item.id.clone(),
                     verdict: Verdict::Silent,
                     confidence: 0.5,
                     evidence: Vec::new(),
+                    candidates: Vec::new(),
                 },
             },
         )
@@ -289,12 +293,30 @@ pub fn hostile() -> Assessment {
             e.provision = "<b>Article</b> \"6\"".to_owned();
             e.provision_id = r#"art_6"><script>"#.to_owned();
         }
+        if f.verdict == Verdict::Silent {
+            f.candidates.push(candidate(&format!("{HOSTILE} possibly")));
+            f.candidates[0].provision = "<b>Article</b> \"9\"".to_owned();
+            f.candidates[0].provision_id = r#"art_9"><script>"#.to_owned();
+        }
     }
     a.findings.push(Finding {
         item: r#"<img src=x onerror=alert(1)>"#.to_owned(),
         verdict: Verdict::Provides,
         confidence: 1.0,
         evidence: Vec::new(),
+        candidates: Vec::new(),
     });
     a
+}
+
+/// A semantic candidate in Article 9.
+pub fn candidate(text: &str) -> Candidate {
+    Candidate {
+        provision: "Article 9".to_owned(),
+        provision_id: "art_9".to_owned(),
+        start: 5000,
+        end: 5000 + text.chars().count(),
+        text: text.to_owned(),
+        score: 0.512,
+    }
 }
