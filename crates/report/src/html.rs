@@ -10,7 +10,7 @@ use crate::Options;
 use crate::escape::{anchor, html as esc};
 use crate::gaps::Guidance;
 use crate::svg;
-use crate::terminal::mark;
+use crate::terminal::{MAX_CANDIDATE_CHARS, candidate_label, mark};
 use crate::view::{self, ItemView, ReportView};
 
 /// Colours meet WCAG AA (4.5:1) against their backgrounds; the red flag border is not the only
@@ -147,6 +147,7 @@ pub fn render(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) ->
                 "<p><em>Not assessed: the assessment has no finding for this item.</em></p>\n",
             );
         }
+        candidates(item, &lang, &mut o);
         recommendations(&item.guidance, options, &mut o);
         o.push_str("</article>\n");
     }
@@ -228,6 +229,27 @@ fn open_finding(item: &ItemView<'_>, o: &mut String) {
         o.push_str(&format!(" · confidence {c:.2}"));
     }
     o.push_str("</p>\n");
+}
+
+/// A semantic matcher's proposals for a silent item, marked as unconfirmed.
+fn candidates(item: &ItemView<'_>, lang: &str, o: &mut String) {
+    let candidates = item.finding.map_or(&[][..], |f| &f.candidates[..]);
+    if candidates.is_empty() {
+        return;
+    }
+    o.push_str(
+        "<p class=\"candidates\">Possibly relevant, unconfirmed (semantic match):</p>\n<ul>\n",
+    );
+    for c in candidates {
+        let text = view::shorten(&view::one_line(&c.text), MAX_CANDIDATE_CHARS);
+        o.push_str(&format!(
+            "<li>{} · {:.2}: <q{lang}>{}</q></li>\n",
+            esc(&candidate_label(c)),
+            c.score,
+            esc(&text)
+        ));
+    }
+    o.push_str("</ul>\n");
 }
 
 fn quote(e: &blma_assessment::Evidence, lang: &str, o: &mut String) {

@@ -7,7 +7,9 @@ use blma_knowledge::KnowledgeBase;
 use crate::Options;
 use crate::escape::{self, markdown as md};
 use crate::gaps::Guidance;
-use crate::terminal::{MARK_CONTRADICTS, MARK_PROVIDES, MARK_SILENT, mark};
+use crate::terminal::{
+    MARK_CONTRADICTS, MARK_PROVIDES, MARK_SILENT, MAX_CANDIDATE_CHARS, candidate_label, mark,
+};
 use crate::view::{self, ItemView, ReportView};
 
 pub fn render(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) -> String {
@@ -118,6 +120,7 @@ pub fn render(assessment: &Assessment, kb: &KnowledgeBase, options: &Options) ->
                 "*Not assessed: the assessment has no finding for this item.*\n",
             );
         }
+        candidates(item, &mut out);
         recommendations(&item.guidance, options, &mut out);
     }
 
@@ -163,6 +166,25 @@ fn item_heading(item: &ItemView<'_>, out: &mut String) {
         out.push_str(&format!(" · confidence {c:.2}"));
     }
     out.push_str("*\n\n");
+}
+
+/// A semantic matcher's proposals for a silent item, marked as unconfirmed.
+fn candidates(item: &ItemView<'_>, out: &mut String) {
+    let candidates = item.finding.map_or(&[][..], |f| &f.candidates[..]);
+    if candidates.is_empty() {
+        return;
+    }
+    out.push_str("Possibly relevant, unconfirmed (semantic match):\n\n");
+    for c in candidates {
+        let text = view::shorten(&view::one_line(&c.text), MAX_CANDIDATE_CHARS);
+        out.push_str(&format!(
+            "- {} · {:.2}: “{}”\n",
+            md(&candidate_label(c)),
+            c.score,
+            md(&text)
+        ));
+    }
+    out.push('\n');
 }
 
 fn quote(label: &str, text: &str, out: &mut String) {

@@ -12,6 +12,8 @@ use crate::view::{self, ItemView, ReportView};
 pub const MIN_WIDTH: usize = 40;
 /// A terminal quote is cut here: the full text is in the Markdown, HTML and JSON outputs.
 const MAX_QUOTE_CHARS: usize = 600;
+/// A semantic candidate is cut shorter: it is a pointer into the agreement, not evidence.
+pub(crate) const MAX_CANDIDATE_CHARS: usize = 200;
 
 pub(crate) const MARK_PROVIDES: char = '■';
 pub(crate) const MARK_CONTRADICTS: char = '✗';
@@ -107,6 +109,7 @@ pub fn render(assessment: &Assessment, kb: &KnowledgeBase, width: usize) -> Stri
                 "  ",
             );
         }
+        candidates(item, &mut l);
         recommendations(&item.guidance, &mut l);
     }
 
@@ -160,6 +163,37 @@ fn quote(label: &str, text: &str, l: &mut Lines) {
     l.wrap(&format!("{label}:"), "  ", "  ");
     let text = view::shorten(&view::one_line(text), MAX_QUOTE_CHARS);
     l.wrap(&format!("“{text}”"), "    ", "     ");
+}
+
+/// The provision a candidate is in: "Article 6 (art_6)", or just the id.
+pub(crate) fn candidate_label(c: &blma_assessment::Candidate) -> String {
+    let label = view::one_line(&c.provision);
+    if label.is_empty() || label == c.provision_id {
+        c.provision_id.clone()
+    } else {
+        format!("{label} ({})", c.provision_id)
+    }
+}
+
+/// A semantic matcher's proposals for a silent item, marked as unconfirmed.
+fn candidates(item: &ItemView<'_>, l: &mut Lines) {
+    let candidates = item.finding.map_or(&[][..], |f| &f.candidates[..]);
+    if candidates.is_empty() {
+        return;
+    }
+    l.wrap(
+        "Possibly relevant, unconfirmed (semantic match):",
+        "  ",
+        "  ",
+    );
+    for c in candidates {
+        let text = view::shorten(&view::one_line(&c.text), MAX_CANDIDATE_CHARS);
+        l.wrap(
+            &format!("{} · {:.2}: “{text}”", candidate_label(c), c.score),
+            "  - ",
+            "    ",
+        );
+    }
 }
 
 fn red_flag(item: &ItemView<'_>, l: &mut Lines) {

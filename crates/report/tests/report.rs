@@ -5,7 +5,7 @@ mod common;
 use blma_assessment::Verdict;
 use blma_report::view::ReportView;
 use blma_report::{Options, gaps};
-use common::{hostile, kb, memorandum};
+use common::{candidate, hostile, kb, memorandum};
 use textwrap::core::display_width;
 
 #[test]
@@ -328,4 +328,55 @@ fn a_red_flag_shows_three_quotes_and_counts_the_rest() {
     assert!(blma_report::terminal(&a, kb(), 80).contains("… and 2 more passage(s)"));
     assert!(blma_report::markdown(&a, kb()).contains("… and 2 more passage(s)."));
     assert!(blma_report::html(&a, kb()).contains("<p>… and 2 more passage(s).</p>"));
+}
+
+#[test]
+fn semantic_candidates_of_silent_items_are_listed_as_unconfirmed() {
+    let mut a = memorandum();
+    let lexical = blma_report::terminal(&a, kb(), 100);
+    assert!(lexical.contains("Engine      lexical (engine"), "{lexical}");
+    assert!(!lexical.contains("unconfirmed"));
+    a.engine.mode = "lexical+semantic:all-MiniLM-L6-v2".to_owned();
+    let silent = a
+        .findings
+        .iter()
+        .position(|f| f.verdict == Verdict::Silent)
+        .unwrap();
+    let item = a.findings[silent].item.clone();
+    a.findings[silent].candidates =
+        vec![candidate("The Parties shall exchange views on pensions.")];
+    // A provided item's candidates are not shown: it has evidence.
+    let provided = a
+        .findings
+        .iter()
+        .position(|f| f.verdict == Verdict::Provides)
+        .unwrap();
+    a.findings[provided].candidates = vec![candidate("Not to be shown.")];
+
+    let text = blma_report::terminal(&a, kb(), 100);
+    assert!(text.contains("Engine      lexical+semantic:all-MiniLM-L6-v2"));
+    let gaps = section_of(&text, "GAPS", "\u{0}");
+    let at = gaps.find(&format!("({item})")).unwrap();
+    let after = &gaps[at..];
+    assert!(after.contains("Possibly relevant, unconfirmed (semantic match):"));
+    assert!(
+        after.contains(
+            "- Article 9 (art_9) · 0.51: “The Parties shall exchange views on pensions.”"
+        )
+    );
+    assert_eq!(text.matches("unconfirmed").count(), 1);
+    assert!(!text.contains("Not to be shown."));
+
+    let md = blma_report::markdown(&a, kb());
+    assert!(md.contains("lexical+semantic:all-MiniLM-L6-v2"));
+    assert!(
+        md.contains(
+            "- Article 9 (art\\_9) · 0.51: “The Parties shall exchange views on pensions.”"
+        )
+    );
+    let html = blma_report::html(&a, kb());
+    assert!(html.contains("lexical+semantic:all-MiniLM-L6-v2"));
+    assert!(html.contains("Possibly relevant, unconfirmed"));
+    assert!(html.contains("<q lang=\"en\">The Parties shall exchange views on pensions.</q>"));
+    assert!(!html.contains("Not to be shown."));
 }
