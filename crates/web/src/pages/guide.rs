@@ -134,7 +134,8 @@ impl Sink for HtmlSink {
     fn heading(&mut self, level: usize, id: &str, title: &str, kind: Kind) {
         let level = level.clamp(1, 6);
         let anchor = blma_report::escape::anchor("g", id);
-        let label = if title.starts_with(id) {
+        let squashed: String = title.split_whitespace().collect::<String>().to_lowercase();
+        let label = if squashed.starts_with(&id.to_lowercase()) {
             esc(title)
         } else {
             format!("{} {}", esc(id), esc(title))
