@@ -6,6 +6,7 @@ mod agreement;
 mod guide;
 mod home;
 mod search;
+mod library;
 
 use askama::Template;
 use axum::Router;
@@ -27,6 +28,7 @@ pub fn routes(state: AppState) -> Router {
         .merge(guide::routes())
         .merge(agreement::routes())
         .merge(search::routes())
+        .merge(library::routes())
         .fallback(|| async { WebError::NotFound })
         .with_state(state)
 }
