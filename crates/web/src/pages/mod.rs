@@ -3,10 +3,12 @@
 
 mod account;
 mod agreement;
+mod compare;
 mod guide;
 mod home;
 mod search;
 mod library;
+mod matrix;
 
 use askama::Template;
 use axum::Router;
@@ -29,6 +31,8 @@ pub fn routes(state: AppState) -> Router {
         .merge(agreement::routes())
         .merge(search::routes())
         .merge(library::routes())
+        .merge(matrix::routes())
+        .merge(compare::routes())
         .fallback(|| async { WebError::NotFound })
         .with_state(state)
 }
