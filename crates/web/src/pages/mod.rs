@@ -9,6 +9,8 @@ mod home;
 mod search;
 mod library;
 mod matrix;
+mod stats;
+mod users;
 
 use askama::Template;
 use axum::Router;
@@ -33,6 +35,8 @@ pub fn routes(state: AppState) -> Router {
         .merge(library::routes())
         .merge(matrix::routes())
         .merge(compare::routes())
+        .merge(stats::routes())
+        .merge(users::routes())
         .fallback(|| async { WebError::NotFound })
         .with_state(state)
 }
