@@ -149,3 +149,29 @@ async fn viewers_read_but_may_not_upload_or_decide() {
     })
     .await;
 }
+
+/// Every route that changes state, as a logged-in admin (who may do everything) without the
+/// token: each is refused before its handler runs.
+#[tokio::test]
+async fn every_state_changing_route_refuses_requests_without_the_token() {
+    on_every_backend(SUITE, |app: TestApp| async move {
+        let mut b = app.logged_in("admin").await;
+        b.csrf = None;
+        for path in [
+            "/logout",
+            "/upload",
+            "/agreements/1/decisions",
+            "/users",
+            "/users/1/role",
+            "/users/1/disabled",
+        ] {
+            let page = b
+                .post_raw_form(path, &[("role".into(), "viewer".into())])
+                .await;
+            assert_eq!(page.status, StatusCode::FORBIDDEN, "{path}");
+        }
+        assert_eq!(app.app.state().store().users().await.unwrap().len(), 3);
+        assert_eq!(b.get("/upload").await.status, StatusCode::OK, "still logged in");
+    })
+    .await;
+}
