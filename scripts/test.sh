@@ -7,10 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Packages the tests use when present: poppler-utils (pdftotext, to compare PDF backends) and
-# chromium (prints agreements to real PDFs). PostgreSQL is scripts/with-postgres.sh's business.
+# chromium (prints agreements to real PDFs). The browser journey (crates/blma/tests/e2e_browser.rs)
+# needs chromium, nodejs and npm, and fails without them. PostgreSQL is scripts/with-postgres.sh's
+# business.
 need_packages=()
 command -v pdftotext >/dev/null 2>&1 || need_packages+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+command -v node >/dev/null 2>&1 || need_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_packages+=(npm)
 if ((${#need_packages[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing: ${need_packages[*]}"
