@@ -87,10 +87,10 @@ fn journey_in_headless_chromium() {
     let started = Instant::now();
     let mut child = Command::new("node")
         .args(["--test", "--test-reporter=spec"])
-        .current_dir(&e2e)
+        .current_dir(e2e)
         .env("BLMA_BIN", env!("CARGO_BIN_EXE_blma"))
-        .env("BLMA_CHROMIUM", &chromium)
-        .env("BLMA_E2E_ARTIFACTS", &artifacts)
+        .env("BLMA_CHROMIUM", chromium)
+        .env("BLMA_E2E_ARTIFACTS", artifacts)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
