@@ -72,7 +72,9 @@ impl TestDatabase {
                 let server = std::env::var(PG_URL_VAR).expect("BLMA_TEST_PG_URL is set");
                 let name = unique_name();
                 sqlx::any::install_default_drivers();
-                let admin = sqlx::AnyPool::connect(&server).await.expect("PostgreSQL server");
+                let admin = sqlx::AnyPool::connect(&server)
+                    .await
+                    .expect("PostgreSQL server");
                 admin
                     .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .await

@@ -67,9 +67,7 @@ fn same(a: &str, b: &str) -> bool {
 
 /// Refuses requests a browser marks as coming from another site.
 fn refuse_cross_site(headers: &HeaderMap) -> Result<(), WebError> {
-    let fetch_site = headers
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok());
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     if matches!(fetch_site, Some("cross-site" | "same-site")) {
         return Err(WebError::Csrf);
     }
@@ -164,9 +162,15 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::HOST, HeaderValue::from_static("localhost:8080"));
         assert!(refuse_cross_site(&h).is_ok());
-        h.insert(header::ORIGIN, HeaderValue::from_static("http://localhost:8080"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://localhost:8080"),
+        );
         assert!(refuse_cross_site(&h).is_ok());
-        h.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://evil.example"),
+        );
         assert!(refuse_cross_site(&h).is_err());
         h.remove(header::ORIGIN);
         h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));

@@ -72,7 +72,9 @@ impl WebError {
             WebError::NotFound => t.s("error.not_found").to_owned(),
             WebError::Forbidden => t.s("error.forbidden").to_owned(),
             WebError::Csrf => t.s("error.csrf").to_owned(),
-            WebError::TooLarge { limit } => t.f("error.too_large", &[("limit", &megabytes(*limit))]),
+            WebError::TooLarge { limit } => {
+                t.f("error.too_large", &[("limit", &megabytes(*limit))])
+            }
             WebError::BadRequest(message) => message.clone(),
             _ => t.s("error.internal").to_owned(),
         }

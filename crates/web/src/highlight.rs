@@ -78,7 +78,10 @@ pub fn render(text: &str, spans: &[Span], anchors: &[Anchor]) -> String {
         }
     }
     for a in &anchors[next_anchor..] {
-        out.push_str(&format!("<span class=\"anchor\" id=\"{}\"></span>", esc(&a.id)));
+        out.push_str(&format!(
+            "<span class=\"anchor\" id=\"{}\"></span>",
+            esc(&a.id)
+        ));
     }
     out
 }
@@ -109,7 +112,10 @@ mod tests {
     #[test]
     fn overlapping_spans_nest_and_only_the_first_piece_has_the_id() {
         let html = render("abcdef", &[span(0, 4, "a"), span(2, 6, "b")], &[]);
-        assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+        assert_eq!(
+            html.matches("<mark").count(),
+            html.matches("</mark>").count()
+        );
         assert_eq!(html.matches("id=\"a\"").count(), 1);
         assert_eq!(html.matches("id=\"b\"").count(), 1);
         let text: String = scraper::Html::parse_fragment(&html)
@@ -124,7 +130,16 @@ mod tests {
         let html = render(
             "ab",
             &[span(1, 9, "out"), span(1, 1, "empty")],
-            &[Anchor { at: 1, id: "art_1".into() }, Anchor { at: 7, id: "end".into() }],
+            &[
+                Anchor {
+                    at: 1,
+                    id: "art_1".into(),
+                },
+                Anchor {
+                    at: 7,
+                    id: "end".into(),
+                },
+            ],
         );
         assert_eq!(
             html,

@@ -76,7 +76,12 @@ fn flatten(
                 out.insert(key, s.clone());
             }
             toml::Value::Table(t) => flatten(&key, t, out)?,
-            other => return Err(format!("{key}: expected a string, found {}", other.type_str())),
+            other => {
+                return Err(format!(
+                    "{key}: expected a string, found {}",
+                    other.type_str()
+                ));
+            }
         }
     }
     Ok(())

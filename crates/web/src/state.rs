@@ -8,11 +8,11 @@ use blma_catalogue::Catalogue;
 use blma_documents::Document;
 use blma_knowledge::KnowledgeBase;
 use blma_search::{AgreementText, SearchIndex};
-use blma_storage::{AgreementId, LibraryQuery, Store};
+use blma_storage::{AgreementId, LibraryEntry, LibraryQuery, Store};
 
+use crate::Config;
 use crate::error::WebError;
 use crate::i18n::Translations;
-use crate::Config;
 
 /// Cheap to clone: one `Arc`.
 #[derive(Clone)]
@@ -51,24 +51,31 @@ impl AppState {
     /// Indexes every stored agreement: the index lives in memory and is rebuilt at each start,
     /// so it never drifts from the database.
     async fn index_stored_agreements(&self) -> Result<(), WebError> {
-        let mut query = LibraryQuery {
-            limit: 200,
-            ..LibraryQuery::default()
-        };
-        loop {
-            let page = self.store().library(&query).await?;
-            for entry in &page.items {
-                if let Some(document) = self.store().document(entry.agreement.id).await? {
-                    self.add_to_index(entry.agreement.id, &document)?;
-                }
-            }
-            query.offset += page.items.len() as u64;
-            if page.items.is_empty() || query.offset >= page.total {
-                break;
+        for entry in self.all_uploads().await? {
+            if let Some(document) = self.store().document(entry.agreement.id).await? {
+                self.add_to_index(entry.agreement.id, &document)?;
             }
         }
         self.0.search.commit()?;
         Ok(())
+    }
+
+    /// Every uploaded agreement, newest first, with its review counts.
+    pub async fn all_uploads(&self) -> Result<Vec<LibraryEntry>, WebError> {
+        let mut query = LibraryQuery {
+            limit: 200,
+            ..LibraryQuery::default()
+        };
+        let mut all = Vec::new();
+        loop {
+            let page = self.store().library(&query).await?;
+            let n = page.items.len() as u64;
+            all.extend(page.items);
+            query.offset += n;
+            if n == 0 || query.offset >= page.total {
+                return Ok(all);
+            }
+        }
     }
 
     fn add_to_index(&self, id: AgreementId, document: &Document) -> Result<(), WebError> {

@@ -23,7 +23,15 @@ fn assert_security_headers(page: &Page) {
 async fn public_pages_render_without_login() {
     on_every_backend(SUITE, |app: TestApp| async move {
         let mut b = app.browser();
-        for path in ["/", "/guide", "/guide/III.B.1", "/guide/box8", "/login", "/static/app.css", "/healthz"] {
+        for path in [
+            "/",
+            "/guide",
+            "/guide/III.B.1",
+            "/guide/box8",
+            "/login",
+            "/static/app.css",
+            "/healthz",
+        ] {
             let page = b.get(path).await;
             assert_eq!(page.status, StatusCode::OK, "{path}");
             assert_security_headers(&page);
@@ -35,7 +43,10 @@ async fn public_pages_render_without_login() {
         let short = b.get("/guide/B.1").await;
         assert_eq!(short.status, StatusCode::PERMANENT_REDIRECT);
         assert_eq!(short.location().as_deref(), Some("/guide/III.B.1"));
-        assert_eq!(b.get("/guide/no-such-element").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            b.get("/guide/no-such-element").await.status,
+            StatusCode::NOT_FOUND
+        );
         assert_eq!(b.get("/no/such/page").await.status, StatusCode::NOT_FOUND);
     })
     .await;
@@ -55,7 +66,10 @@ async fn private_pages_send_anonymous_users_to_the_login_page() {
             let page = b.get(path).await;
             assert_eq!(page.status, StatusCode::SEE_OTHER, "{path}");
             let location = page.location().unwrap();
-            assert!(location.starts_with("/login?next=%2F") || location.starts_with("/login?next=/"), "{location}");
+            assert!(
+                location.starts_with("/login?next=%2F") || location.starts_with("/login?next=/"),
+                "{location}"
+            );
         }
     })
     .await;
@@ -92,7 +106,11 @@ async fn state_changing_requests_need_the_csrf_token() {
         let page = anonymous
             .post_form(
                 "/login",
-                &[("email", "analyst@example.org"), ("password", support::PASSWORD), ("csrf", "forged")],
+                &[
+                    ("email", "analyst@example.org"),
+                    ("password", support::PASSWORD),
+                    ("csrf", "forged"),
+                ],
             )
             .await;
         assert_eq!(page.status, StatusCode::FORBIDDEN);
@@ -100,9 +118,14 @@ async fn state_changing_requests_need_the_csrf_token() {
         let mut b = app.logged_in("analyst").await;
         let token = b.csrf.clone().unwrap();
         b.csrf = None;
-        assert_eq!(b.upload("a.txt", b"Article 1", false).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            b.upload("a.txt", b"Article 1", false).await.status,
+            StatusCode::FORBIDDEN
+        );
         for path in ["/logout", "/agreements/1/decisions"] {
-            let page = b.post_raw_form(path, &[("item".into(), "no_worker_fees".into())]).await;
+            let page = b
+                .post_raw_form(path, &[("item".into(), "no_worker_fees".into())])
+                .await;
             assert_eq!(page.status, StatusCode::FORBIDDEN, "{path}");
             let wrong = b
                 .post_raw_form(path, &[("csrf".into(), format!("{token}x"))])
@@ -127,22 +150,38 @@ async fn viewers_read_but_may_not_upload_or_decide() {
     on_every_backend(SUITE, |app: TestApp| async move {
         let mut analyst = app.logged_in("analyst").await;
         let uploaded = analyst
-            .upload("tr-se.txt", &dev_text("tr-se-employment-turkish-workers.txt"), true)
+            .upload(
+                "tr-se.txt",
+                &dev_text("tr-se-employment-turkish-workers.txt"),
+                true,
+            )
             .await;
         assert_eq!(uploaded.status, StatusCode::SEE_OTHER);
         let report = uploaded.location().unwrap();
-        let id = report.trim_start_matches("/agreements/").split('?').next().unwrap().to_owned();
+        let id = report
+            .trim_start_matches("/agreements/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
 
         let mut viewer = app.logged_in("viewer").await;
         assert_eq!(viewer.get(&report).await.status, StatusCode::OK);
         assert_eq!(viewer.get("/upload").await.status, StatusCode::FORBIDDEN);
         let page = viewer.get(&report).await;
-        assert!(page.select("form.review").is_empty(), "no review forms for viewers");
+        assert!(
+            page.select("form.review").is_empty(),
+            "no review forms for viewers"
+        );
         let assessment = "1";
         let decided = viewer
             .post_form(
                 &format!("/agreements/{id}/decisions"),
-                &[("assessment", assessment), ("item", "no_worker_fees"), ("verdict", "provides")],
+                &[
+                    ("assessment", assessment),
+                    ("item", "no_worker_fees"),
+                    ("verdict", "provides"),
+                ],
             )
             .await;
         assert_eq!(decided.status, StatusCode::FORBIDDEN);
@@ -171,7 +210,11 @@ async fn every_state_changing_route_refuses_requests_without_the_token() {
             assert_eq!(page.status, StatusCode::FORBIDDEN, "{path}");
         }
         assert_eq!(app.app.state().store().users().await.unwrap().len(), 3);
-        assert_eq!(b.get("/upload").await.status, StatusCode::OK, "still logged in");
+        assert_eq!(
+            b.get("/upload").await.status,
+            StatusCode::OK,
+            "still logged in"
+        );
     })
     .await;
 }

@@ -4,7 +4,6 @@
 
 mod support;
 
-#[allow(dead_code)]
 #[path = "../../documents/tests/support/mod.rs"]
 mod generate;
 
@@ -16,15 +15,32 @@ const SUITE: &str = "web http_formats";
 /// Uploads and returns the verdict of every item, from the JSON export.
 async fn verdicts(b: &mut Browser, name: &str, bytes: &[u8]) -> Vec<(String, String)> {
     let page = b.upload(name, bytes, true).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{name}: {}", page.text());
-    let id = page.location().unwrap().trim_start_matches("/agreements/").split('?').next().unwrap().to_owned();
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "{name}: {}",
+        page.text()
+    );
+    let id = page
+        .location()
+        .unwrap()
+        .trim_start_matches("/agreements/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
     let json = b.get(&format!("/agreements/{id}/export/json")).await;
     let value: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
     value["assessment"]["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["item"].as_str().unwrap().to_owned(), f["verdict"].as_str().unwrap().to_owned()))
+        .map(|f| {
+            (
+                f["item"].as_str().unwrap().to_owned(),
+                f["verdict"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 

@@ -39,7 +39,11 @@ async fn upload_report_review_export() {
         let gaps = report.select("#gaps article.finding");
         assert_eq!(red_flags.len() + provided.len() + gaps.len(), 38);
         // Gaps carry what the guidance recommends.
-        assert!(!report.attr("#gaps article.finding a[href^='/guide/']", "href").is_empty());
+        assert!(
+            !report
+                .attr("#gaps article.finding a[href^='/guide/']", "href")
+                .is_empty()
+        );
         // The coverage chart is drawn and its table repeats it.
         assert_eq!(report.select("#coverage svg").len(), 1);
 
@@ -75,14 +79,21 @@ async fn upload_report_review_export() {
             after.attr(&format!("{article} [data-reviewed]"), "data-reviewed"),
             vec!["silent".to_owned()]
         );
-        assert!(after.select(&format!("#gaps {article}")).len() == 1, "moved to the gaps");
+        assert!(
+            after.select(&format!("#gaps {article}")).len() == 1,
+            "moved to the gaps"
+        );
         assert!(!after.text().contains("<b>only</b>"), "notes are escaped");
         let note = after.select(&format!("{article} p.note")).join(" ");
         assert!(note.contains("The article <b>only</b> refers"), "{note}");
         // Change of mind: the history keeps both decisions, newest first.
         b.post_form(
             &format!("/agreements/{id}/decisions"),
-            &[("assessment", &assessment), ("item", &item), ("verdict", "provides")],
+            &[
+                ("assessment", &assessment),
+                ("item", &item),
+                ("verdict", "provides"),
+            ],
         )
         .await;
         let again = b.get(&format!("/agreements/{id}")).await;
@@ -94,14 +105,22 @@ async fn upload_report_review_export() {
         let unknown = b
             .post_form(
                 &format!("/agreements/{id}/decisions"),
-                &[("assessment", &assessment), ("item", "no_such_item"), ("verdict", "provides")],
+                &[
+                    ("assessment", &assessment),
+                    ("item", "no_such_item"),
+                    ("verdict", "provides"),
+                ],
             )
             .await;
         assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
         let wrong_assessment = b
             .post_form(
                 &format!("/agreements/{id}/decisions"),
-                &[("assessment", "999"), ("item", &item), ("verdict", "provides")],
+                &[
+                    ("assessment", "999"),
+                    ("item", &item),
+                    ("verdict", "provides"),
+                ],
             )
             .await;
         assert_eq!(wrong_assessment.status, StatusCode::NOT_FOUND);
@@ -111,7 +130,10 @@ async fn upload_report_review_export() {
         assert_eq!(json.status, StatusCode::OK);
         let value: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
         assert_eq!(value["decisions"].as_array().unwrap().len(), 1);
-        assert_eq!(value["assessment"]["findings"].as_array().unwrap().len(), 38);
+        assert_eq!(
+            value["assessment"]["findings"].as_array().unwrap().len(),
+            38
+        );
         let md = b.get(&format!("/agreements/{id}/export/md")).await;
         assert!(md.text().starts_with("# "));
         let html = b.get(&format!("/agreements/{id}/export/html")).await;
@@ -122,14 +144,23 @@ async fn upload_report_review_export() {
             let disposition = page.headers["content-disposition"].to_str().unwrap();
             assert!(disposition.starts_with("attachment; filename=\"blma-assessment-"));
         }
-        assert_eq!(b.get(&format!("/agreements/{id}/export/exe")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            b.get(&format!("/agreements/{id}/export/exe")).await.status,
+            StatusCode::NOT_FOUND
+        );
         let original = b.get(&format!("/agreements/{id}/original")).await;
         assert_eq!(original.body, dev_text("fr-nl-labour-treaty-1948.txt"));
         assert_eq!(original.headers["content-type"], "application/octet-stream");
 
         // The same file again is recognised.
-        let dup = b.upload("again.txt", &dev_text("fr-nl-labour-treaty-1948.txt"), true).await;
-        assert!(dup.location().unwrap().ends_with(&format!("/agreements/{id}?duplicate=1")));
+        let dup = b
+            .upload("again.txt", &dev_text("fr-nl-labour-treaty-1948.txt"), true)
+            .await;
+        assert!(
+            dup.location()
+                .unwrap()
+                .ends_with(&format!("/agreements/{id}?duplicate=1"))
+        );
     })
     .await;
 }
@@ -172,7 +203,8 @@ async fn bad_uploads_get_clear_errors_and_store_nothing() {
 
 #[tokio::test]
 async fn uploads_over_the_limit_are_refused() {
-    let db = blma_storage::testing::TestDatabase::create(blma_storage::testing::Target::Sqlite).await;
+    let db =
+        blma_storage::testing::TestDatabase::create(blma_storage::testing::Target::Sqlite).await;
     let app = TestApp::start(&db.url, |c| c.max_upload_bytes = 64 * 1024).await;
     let mut b = app.logged_in("analyst").await;
     let page = b.upload("big.txt", &vec![b'a'; 200 * 1024], true).await;

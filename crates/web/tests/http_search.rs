@@ -18,14 +18,23 @@ async fn visitors_search_the_guidance_only() {
         assert_eq!(up.status, StatusCode::SEE_OTHER);
 
         let mut visitor = app.browser();
-        let page = visitor.get("/search?q=recruitment+fees&scope=agreements").await;
+        let page = visitor
+            .get("/search?q=recruitment+fees&scope=agreements")
+            .await;
         assert_eq!(page.status, StatusCode::OK);
         let links = page.attr("li.hit > a", "href");
         assert!(!links.is_empty());
         assert!(links.iter().all(|l| l.starts_with("/guide/")), "{links:?}");
-        assert!(page.select("li.hit .snippet b").iter().any(|b| b.to_lowercase().starts_with("recruit") || b.to_lowercase().starts_with("fee")));
+        assert!(page.select("li.hit .snippet b").iter().any(|b| {
+            b.to_lowercase().starts_with("recruit") || b.to_lowercase().starts_with("fee")
+        }));
         let stemmed = visitor.get("/search?q=recrutement&scope=agreements").await;
-        assert!(stemmed.attr("li.hit > a", "href").iter().all(|l| l.starts_with("/guide/")));
+        assert!(
+            stemmed
+                .attr("li.hit > a", "href")
+                .iter()
+                .all(|l| l.starts_with("/guide/"))
+        );
     })
     .await;
 }
@@ -34,8 +43,17 @@ async fn visitors_search_the_guidance_only() {
 async fn users_find_provisions_of_uploaded_agreements() {
     on_every_backend(SUITE, |app: TestApp| async move {
         let mut b = app.logged_in("analyst").await;
-        let up = b.upload("fr-nl.txt", &dev_text("fr-nl-labour-treaty-1948.txt"), true).await;
-        let id = up.location().unwrap().trim_start_matches("/agreements/").split('?').next().unwrap().to_owned();
+        let up = b
+            .upload("fr-nl.txt", &dev_text("fr-nl-labour-treaty-1948.txt"), true)
+            .await;
+        let id = up
+            .location()
+            .unwrap()
+            .trim_start_matches("/agreements/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
         // French stemming: "recrutés" and "recrutement" share a stem.
         let page = b.get("/search?q=recruter&scope=agreements&lang=fr").await;
         assert_eq!(page.status, StatusCode::OK);
@@ -74,7 +92,10 @@ async fn hostile_queries_are_answered() {
             assert!(!page.text().contains("<script>alert"), "{q}");
         }
         let long = "fees+".repeat(3000);
-        assert_eq!(b.get(&format!("/search?q={long}")).await.status, StatusCode::OK);
+        assert_eq!(
+            b.get(&format!("/search?q={long}")).await.status,
+            StatusCode::OK
+        );
     })
     .await;
 }

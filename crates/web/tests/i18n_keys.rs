@@ -9,7 +9,10 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             files(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("rs" | "html")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("rs" | "html")
+        ) {
             out.push(path);
         }
     }
@@ -37,11 +40,21 @@ fn every_key_used_is_translated_and_every_translation_is_used() {
     let t = blma_web::Translations::english();
     let defined: BTreeSet<String> = t.keys().map(str::to_owned).collect();
     let used = used_keys();
-    assert!(used.len() > 50, "the scan finds the lookups ({} found)", used.len());
+    assert!(
+        used.len() > 50,
+        "the scan finds the lookups ({} found)",
+        used.len()
+    );
     let missing: Vec<_> = used.difference(&defined).collect();
-    assert!(missing.is_empty(), "keys used but not in i18n/en.toml: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys used but not in i18n/en.toml: {missing:?}"
+    );
     // Lookups built at run time (`verdict.{verdict}`) would escape the scan; there are none, so
     // every defined key must appear literally.
     let unused: Vec<_> = defined.difference(&used).collect();
-    assert!(unused.is_empty(), "keys in i18n/en.toml that nothing uses: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "keys in i18n/en.toml that nothing uses: {unused:?}"
+    );
 }

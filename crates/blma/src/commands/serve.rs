@@ -59,7 +59,12 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         first_admin_from_env(app.state().store()).await?;
         let listener = tokio::net::TcpListener::bind(&args.bind)
             .await
-            .with_context(|| format!("cannot listen on {} (is another server using it? choose another with --bind)", args.bind))?;
+            .with_context(|| {
+                format!(
+                    "cannot listen on {} (is another server using it? choose another with --bind)",
+                    args.bind
+                )
+            })?;
         let admins = app.state().store().count_admins().await?;
         eprintln!(
             "blma is serving on http://{} (ready in {} ms; database: {})",
@@ -142,8 +147,8 @@ pub fn user(args: UserArgs) -> anyhow::Result<ExitCode> {
                     .read_line(&mut password)
                     .context("cannot read the password from standard input")?;
                 let password = password.trim_end_matches(['\r', '\n']);
-                let user = blma_web::auth::create_user(&app_store, &email, &name, role, password)
-                    .await?;
+                let user =
+                    blma_web::auth::create_user(&app_store, &email, &name, role, password).await?;
                 println!("Created {} ({}).", user.email, user.role.as_str());
             }
             UserCommand::List => {

@@ -4,8 +4,8 @@ pub mod password;
 mod session;
 
 pub use session::{
-    CurrentUser, MaybeUser, SessionContext, clear_session_cookie, login_csrf_cookie,
-    read_cookie, session_cookie, session_cookie_name, LOGIN_CSRF_COOKIE,
+    CurrentUser, LOGIN_CSRF_COOKIE, MaybeUser, SessionContext, clear_session_cookie,
+    login_csrf_cookie, read_cookie, session_cookie, session_cookie_name,
 };
 
 use blma_storage::{NewUser, Role, Store, User};

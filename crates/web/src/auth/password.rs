@@ -11,7 +11,9 @@ pub const MIN_LENGTH: usize = 12;
 /// Why a new password is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
-    #[error("the password must have at least {MIN_LENGTH} characters (a few words make a good one)")]
+    #[error(
+        "the password must have at least {MIN_LENGTH} characters (a few words make a good one)"
+    )]
     TooShort,
     #[error("cannot hash the password: {0}")]
     Hash(String),
@@ -30,8 +32,11 @@ pub fn hash(password: &str) -> Result<String, PasswordError> {
 
 /// Whether `password` matches `phc`. A malformed stored hash never matches.
 pub fn verify(phc: &str, password: &str) -> bool {
-    PasswordHash::new(phc)
-        .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(phc).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// A valid hash of no password anyone knows: checked against when the email is unknown, so that

@@ -132,7 +132,8 @@ pub fn login_csrf_cookie(token: &str, secure: bool) -> String {
 
 fn cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) -> String {
     // SameSite=Lax keeps the cookie off cross-site POSTs; HttpOnly keeps it from scripts.
-    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}");
+    let mut c =
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}");
     if secure {
         c.push_str("; Secure");
     }
@@ -147,7 +148,10 @@ mod tests {
     #[test]
     fn cookies_are_read_by_exact_name() {
         let mut h = HeaderMap::new();
-        h.append(header::COOKIE, HeaderValue::from_static("a=1; blma_session_x=2"));
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; blma_session_x=2"),
+        );
         h.append(header::COOKIE, HeaderValue::from_static("blma_session=tok"));
         assert_eq!(read_cookie(&h, "blma_session").as_deref(), Some("tok"));
         assert_eq!(read_cookie(&h, "b"), None);

@@ -10,8 +10,8 @@ use serde::Deserialize;
 
 use super::{Chrome, render, safe_next};
 use crate::auth::{
-    CurrentUser, LOGIN_CSRF_COOKIE, MaybeUser, clear_session_cookie, login_csrf_cookie,
-    password, read_cookie, session_cookie, session_cookie_name,
+    CurrentUser, LOGIN_CSRF_COOKIE, MaybeUser, clear_session_cookie, login_csrf_cookie, password,
+    read_cookie, session_cookie, session_cookie_name,
 };
 use crate::error::WebError;
 use crate::state::AppState;
@@ -101,11 +101,7 @@ async fn login(
     let expires = blma_storage::chrono::Utc::now() + blma_storage::chrono::Duration::hours(hours);
     let session = state.store().create_session(user.id, expires).await?;
     let cookie = session_cookie(&session.token, hours * 3600, state.config().secure_cookies);
-    Ok((
-        [(header::SET_COOKIE, cookie)],
-        Redirect::to(&next),
-    )
-        .into_response())
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
 }
 
 async fn logout(

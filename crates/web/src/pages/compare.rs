@@ -12,7 +12,7 @@ use blma_assessment::Verdict;
 use blma_report::view::{ItemView, ReportView};
 
 use super::agreement::{Loaded, evidence_anchor};
-use super::library::{Params, agreement_title, all_uploads};
+use super::library::{Params, agreement_title};
 use super::{Chrome, render};
 use crate::auth::CurrentUser;
 use crate::error::WebError;
@@ -92,7 +92,8 @@ async fn page(
     } else {
         StatusCode::BAD_REQUEST
     };
-    let choices: Vec<Choice> = all_uploads(&state)
+    let choices: Vec<Choice> = state
+        .all_uploads()
         .await?
         .iter()
         .map(|e| Choice {

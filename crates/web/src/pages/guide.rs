@@ -6,9 +6,9 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
+use blma_knowledge::KnowledgeBase;
 use blma_knowledge::element::{Element, Kind};
 use blma_knowledge::render::{Sink, write_element};
-use blma_knowledge::KnowledgeBase;
 use blma_report::escape::html as esc;
 
 use super::{Chrome, render};
@@ -97,7 +97,12 @@ async fn element(
     let mut sink = HtmlSink::default();
     write_element(index, element, 1, true, &mut sink);
     let page = ElementPage {
-        c: Chrome::new(t, user, "guide", format!("{} {}", element.id, element.title)),
+        c: Chrome::new(
+            t,
+            user,
+            "guide",
+            format!("{} {}", element.id, element.title),
+        ),
         id: element.id.clone(),
         kind: element.kind.name(),
         trail: trail(element),
@@ -141,7 +146,8 @@ impl Sink for HtmlSink {
             format!("{} {}", esc(id), esc(title))
         };
         if level == 1 {
-            self.out.push_str(&format!("<h1 id=\"{anchor}\">{label}</h1>\n"));
+            self.out
+                .push_str(&format!("<h1 id=\"{anchor}\">{label}</h1>\n"));
         } else {
             self.out.push_str(&format!(
                 "<h{level} id=\"{anchor}\"><a href=\"{}\">{label}</a> <small class=\"meta\">{}</small></h{level}>\n",
@@ -153,7 +159,8 @@ impl Sink for HtmlSink {
 
     fn paragraphs(&mut self, heading: Option<&str>, text: &str) {
         if let Some(h) = heading {
-            self.out.push_str(&format!("<p><strong>{}</strong></p>\n", esc(h)));
+            self.out
+                .push_str(&format!("<p><strong>{}</strong></p>\n", esc(h)));
         }
         for p in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
             self.out.push_str(&format!("<p>{}</p>\n", esc(p.trim())));
@@ -162,7 +169,8 @@ impl Sink for HtmlSink {
 
     fn list(&mut self, heading: Option<&str>, items: &[String]) {
         if let Some(h) = heading {
-            self.out.push_str(&format!("<p><strong>{}</strong></p>\n", esc(h)));
+            self.out
+                .push_str(&format!("<p><strong>{}</strong></p>\n", esc(h)));
         }
         self.out.push_str("<ul>\n");
         for item in items {
@@ -172,9 +180,11 @@ impl Sink for HtmlSink {
     }
 
     fn table(&mut self, columns: &[String], rows: &[Vec<String>]) {
-        self.out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+        self.out
+            .push_str("<div class=\"scroll\"><table>\n<thead><tr>");
         for c in columns {
-            self.out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
+            self.out
+                .push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
         }
         self.out.push_str("</tr></thead>\n<tbody>\n");
         for row in rows {
@@ -191,8 +201,10 @@ impl Sink for HtmlSink {
         if targets.is_empty() {
             return;
         }
-        self.out
-            .push_str(&format!("<p class=\"links\"><strong>{}:</strong> ", esc(label)));
+        self.out.push_str(&format!(
+            "<p class=\"links\"><strong>{}:</strong> ",
+            esc(label)
+        ));
         let links: Vec<String> = targets
             .iter()
             .map(|(id, title)| {

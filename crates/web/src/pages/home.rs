@@ -32,7 +32,10 @@ pub async fn page(
     let counts = t.f(
         "home.counts",
         &[
-            ("elements", &blma_knowledge::KnowledgeBase::index().elements().len()),
+            (
+                "elements",
+                &blma_knowledge::KnowledgeBase::index().elements().len(),
+            ),
             ("catalogue", &state.catalogue().agreements().len()),
             ("uploads", &uploads),
         ],

@@ -72,24 +72,6 @@ pub fn agreement_title(a: &Agreement) -> String {
         .unwrap_or_else(|| a.file_name.clone())
 }
 
-/// Every upload, newest first, with its review counts.
-pub async fn all_uploads(state: &AppState) -> Result<Vec<LibraryEntry>, WebError> {
-    let mut query = LibraryQuery {
-        limit: 200,
-        ..LibraryQuery::default()
-    };
-    let mut all = Vec::new();
-    loop {
-        let page = state.store().library(&query).await?;
-        let n = page.items.len() as u64;
-        all.extend(page.items);
-        query.offset += n;
-        if n == 0 || query.offset >= page.total {
-            return Ok(all);
-        }
-    }
-}
-
 /// The filters as the form shows them back.
 #[derive(Default)]
 struct Form {

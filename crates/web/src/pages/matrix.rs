@@ -20,7 +20,7 @@ use blma_report::charts::{HeatmapCell, HeatmapColumn, HeatmapRow, heatmap};
 use blma_report::view::ReportView;
 
 use super::agreement::with_decisions;
-use super::library::{agreement_title, all_uploads};
+use super::library::agreement_title;
 use super::{Chrome, render};
 use crate::auth::CurrentUser;
 use crate::error::WebError;
@@ -62,7 +62,7 @@ impl Cell {
 pub async fn rows(state: &AppState) -> Result<Vec<Row>, WebError> {
     let items = &state.kb().rubric.items;
     let mut rows = Vec::new();
-    for entry in all_uploads(state).await? {
+    for entry in state.all_uploads().await? {
         let id = entry.agreement.id;
         let store = state.store();
         let cells = match store.latest_assessment(id).await? {

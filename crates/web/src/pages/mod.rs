@@ -6,9 +6,9 @@ mod agreement;
 mod compare;
 mod guide;
 mod home;
-mod search;
 mod library;
 mod matrix;
+mod search;
 mod stats;
 mod users;
 
@@ -73,7 +73,10 @@ impl Chrome {
         match &self.user {
             Some(u) => self.t.f(
                 "nav.signed_in",
-                &[("name", &u.user.display_name), ("role", &u.user.role.as_str())],
+                &[
+                    ("name", &u.user.display_name),
+                    ("role", &u.user.role.as_str()),
+                ],
             ),
             None => String::new(),
         }
@@ -93,7 +96,11 @@ impl Chrome {
 
     /// `aria-current` for the navigation link of `section`.
     pub fn current(&self, section: &str) -> &'static str {
-        if self.active == section { "page" } else { "false" }
+        if self.active == section {
+            "page"
+        } else {
+            "false"
+        }
     }
 }
 

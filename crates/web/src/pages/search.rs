@@ -65,7 +65,11 @@ async fn page(
         Some("agreements") => Scope::Agreements,
         _ => Scope::All,
     };
-    let scope = if user.is_none() { Scope::Guidance } else { requested };
+    let scope = if user.is_none() {
+        Scope::Guidance
+    } else {
+        requested
+    };
     let lang = params
         .lang
         .filter(|l| matches!(l.as_str(), "en" | "fr" | "es"))

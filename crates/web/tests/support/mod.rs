@@ -159,22 +159,29 @@ impl Browser {
                 self.cookies.insert(k.to_owned(), v.to_owned());
             }
         }
-        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
         let page = Page {
             status,
             headers,
             body,
         };
-        if let Some(token) = page.attr("input[name=csrf]", "value").into_iter().next() {
-            if !token.is_empty() {
-                self.csrf = Some(token);
-            }
+        if let Some(token) = page.attr("input[name=csrf]", "value").into_iter().next()
+            && !token.is_empty()
+        {
+            self.csrf = Some(token);
         }
         page
     }
 
     pub async fn get(&mut self, path: &str) -> Page {
-        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     /// Posts a urlencoded form; `csrf` is added when the browser has a token and the form has none.
@@ -183,10 +190,10 @@ impl Browser {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
-        if let Some(token) = &self.csrf {
-            if !fields.iter().any(|(k, _)| *k == "csrf") {
-                pairs.push(("csrf".into(), token.clone()));
-            }
+        if let Some(token) = &self.csrf
+            && !fields.iter().any(|(k, _)| *k == "csrf")
+        {
+            pairs.push(("csrf".into(), token.clone()));
         }
         self.post_raw_form(path, &pairs).await
     }
@@ -240,7 +247,10 @@ impl Browser {
         let form = self.get("/login").await;
         assert_eq!(form.status, StatusCode::OK);
         let page = self
-            .post_form("/login", &[("email", email), ("password", password), ("next", "/")])
+            .post_form(
+                "/login",
+                &[("email", email), ("password", password), ("next", "/")],
+            )
             .await;
         if page.status == StatusCode::SEE_OTHER {
             // The session's own token replaces the login form's.
@@ -255,7 +265,9 @@ pub fn encode(text: &str) -> String {
     let mut out = String::new();
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }

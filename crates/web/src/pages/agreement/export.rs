@@ -33,7 +33,10 @@ pub async fn original(
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (header::CONTENT_DISPOSITION, attachment(&agreement.file_name)),
+            (
+                header::CONTENT_DISPOSITION,
+                attachment(&agreement.file_name),
+            ),
         ],
         original.bytes,
     )
@@ -49,9 +52,7 @@ pub async fn export(
     let loaded = Loaded::get(&state, id).await?;
     let kb = state.kb();
     let reviewed = loaded.reviewed();
-    let options = Options {
-        guide_url: None,
-    };
+    let options = Options { guide_url: None };
     let stem = format!("blma-assessment-{id}");
     let (content_type, file, body): (&str, String, Vec<u8>) = match format.as_str() {
         "json" => {
@@ -78,7 +79,8 @@ pub async fn export(
                 "decisions": decisions,
                 "reviewed": reviewed,
             });
-            let text = serde_json::to_vec_pretty(&doc).map_err(|e| WebError::Internal(e.to_string()))?;
+            let text =
+                serde_json::to_vec_pretty(&doc).map_err(|e| WebError::Internal(e.to_string()))?;
             ("application/json", format!("{stem}.json"), text)
         }
         "md" => (
@@ -92,9 +94,10 @@ pub async fn export(
             blma_report::html_with(&reviewed, kb, &options).into_bytes(),
         ),
         "pdf" => {
-            let pdf = tokio::task::spawn_blocking(move || blma_report::pdf_with(&reviewed, kb, &options))
-                .await
-                .map_err(|e| WebError::Internal(e.to_string()))?;
+            let pdf =
+                tokio::task::spawn_blocking(move || blma_report::pdf_with(&reviewed, kb, &options))
+                    .await
+                    .map_err(|e| WebError::Internal(e.to_string()))?;
             ("application/pdf", format!("{stem}.pdf"), pdf)
         }
         _ => return Err(WebError::NotFound),
@@ -117,7 +120,13 @@ pub async fn export(
 pub fn attachment(file_name: &str) -> String {
     let safe: String = file_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(120)
         .collect();
     format!("attachment; filename=\"{safe}\"")

@@ -102,12 +102,13 @@ pub async fn page(
     let t = state.translations();
     let kb = state.kb();
     let names = author_names(&state, &loaded.decisions).await?;
-    let history = state.store().decision_history(loaded.agreement.id, None).await?;
+    let history = state
+        .store()
+        .decision_history(loaded.agreement.id, None)
+        .await?;
     let reviewed = loaded.reviewed();
     let view = ReportView::new(&reviewed, kb);
-    let row = |item: &ItemView<'_>| {
-        item_row(item, &loaded, &history, &names, id)
-    };
+    let row = |item: &ItemView<'_>| item_row(item, &loaded, &history, &names, id);
     let engine = &loaded.assessment.assessment;
     let counts = blma_report::counts(engine);
     let summary = t.f(
@@ -268,12 +269,7 @@ mod view {
     use crate::i18n::Translations;
 
     pub fn title(loaded: &Loaded) -> String {
-        loaded
-            .agreement
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| loaded.agreement.file_name.clone())
+        crate::pages::library::agreement_title(&loaded.agreement)
     }
 
     pub fn facts(loaded: &Loaded, t: &Translations) -> Vec<(String, String)> {
@@ -287,7 +283,10 @@ mod view {
             facts.push((t.s("report.signed").to_owned(), date.clone()));
         }
         facts.push((t.s("report.language").to_owned(), a.language.clone()));
-        facts.push((t.s("report.kind").to_owned(), format!("{:?}", a.kind).to_lowercase()));
+        facts.push((
+            t.s("report.kind").to_owned(),
+            format!("{:?}", a.kind).to_lowercase(),
+        ));
         facts.push((
             t.s("report.engine").to_owned(),
             format!(

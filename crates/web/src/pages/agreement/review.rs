@@ -34,10 +34,13 @@ pub async fn decide(
     let t = state.translations();
     let known_item = state.kb().rubric.items.iter().any(|i| i.id == form.item);
     if !known_item {
-        return Err(WebError::BadRequest(t.f("review.unknown_item", &[("item", &form.item)])));
+        return Err(WebError::BadRequest(
+            t.f("review.unknown_item", &[("item", &form.item)]),
+        ));
     }
-    let verdict = parse_verdict(&form.verdict)
-        .ok_or_else(|| WebError::BadRequest(t.f("review.bad_verdict", &[("verdict", &form.verdict)])))?;
+    let verdict = parse_verdict(&form.verdict).ok_or_else(|| {
+        WebError::BadRequest(t.f("review.bad_verdict", &[("verdict", &form.verdict)]))
+    })?;
     let note: String = form.note.trim().chars().take(MAX_NOTE).collect();
     state
         .store()

@@ -61,11 +61,7 @@ pub async fn page(
         .collect();
     let body = highlight::render(&document.text, &spans, &anchors);
     let t = state.translations();
-    let title = loaded
-        .agreement
-        .title
-        .clone()
-        .unwrap_or_else(|| loaded.agreement.file_name.clone());
+    let title = crate::pages::library::agreement_title(&loaded.agreement);
     render(&TextPage {
         c: Chrome::new(t, Some(user), "library", title.clone()),
         id,

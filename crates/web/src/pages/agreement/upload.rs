@@ -122,7 +122,11 @@ pub async fn upload(
     let target = format!(
         "/agreements/{}?{}",
         stored.id.0,
-        if stored.duplicate { "duplicate=1" } else { "uploaded=1" }
+        if stored.duplicate {
+            "duplicate=1"
+        } else {
+            "uploaded=1"
+        }
     );
     Ok(Redirect::to(&target).into_response())
 }
@@ -138,10 +142,8 @@ fn read_and_assess(
         max_input_bytes: max_bytes,
         ..Limits::default()
     };
-    let document =
-        blma_documents::read(bytes, Some(file_name), &limits).map_err(|e: DocumentError| {
-            format!("{file_name}: {e}")
-        })?;
+    let document = blma_documents::read(bytes, Some(file_name), &limits)
+        .map_err(|e: DocumentError| format!("{file_name}: {e}"))?;
     let assessment = engine
         .assess(&document)
         .map_err(|e: AssessError| format!("{file_name}: {e}"))?;
