@@ -29,9 +29,13 @@ pub async fn protect(
     next: Next,
 ) -> Result<Response, WebError> {
     let secure = state.config().secure_cookies;
+    // Assets and the health check never depend on who asks: spare them the database lookup.
+    let path = request.uri().path();
+    let anonymous_asset =
+        request.method().is_safe() && (path.starts_with("/static/") || path == "/healthz");
     let session = match read_cookie(request.headers(), session_cookie_name(secure)) {
-        Some(token) => state.store().session(&token).await?,
-        None => None,
+        Some(token) if !anonymous_asset => state.store().session(&token).await?,
+        _ => None,
     };
     let mut request = if request.method().is_safe() {
         request

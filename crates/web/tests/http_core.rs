@@ -158,12 +158,7 @@ async fn viewers_read_but_may_not_upload_or_decide() {
             .await;
         assert_eq!(uploaded.status, StatusCode::SEE_OTHER);
         let report = uploaded.location().unwrap();
-        let id = report
-            .trim_start_matches("/agreements/")
-            .split('?')
-            .next()
-            .unwrap()
-            .to_owned();
+        let id = support::agreement_id(&uploaded);
 
         let mut viewer = app.logged_in("viewer").await;
         assert_eq!(viewer.get(&report).await.status, StatusCode::OK);

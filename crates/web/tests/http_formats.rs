@@ -21,14 +21,7 @@ async fn verdicts(b: &mut Browser, name: &str, bytes: &[u8]) -> Vec<(String, Str
         "{name}: {}",
         page.text()
     );
-    let id = page
-        .location()
-        .unwrap()
-        .trim_start_matches("/agreements/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_owned();
+    let id = support::agreement_id(&page);
     let json = b.get(&format!("/agreements/{id}/export/json")).await;
     let value: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
     value["assessment"]["findings"]

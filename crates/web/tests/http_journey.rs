@@ -12,14 +12,7 @@ const SUITE: &str = "web http_journey";
 async fn upload(b: &mut support::Browser, name: &str) -> (String, String) {
     let page = b.upload(name, &dev_text(name), true).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
-    let location = page.location().unwrap();
-    let id = location
-        .trim_start_matches("/agreements/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_owned();
-    (location, id)
+    (page.location().unwrap(), support::agreement_id(&page))
 }
 
 #[tokio::test]
@@ -222,7 +215,7 @@ async fn agreement_text_is_escaped_everywhere() {
         let page = b.upload("hostile.txt", hostile.as_bytes(), true).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
         let report = b.get(&page.location().unwrap()).await;
-        let id = page.location().unwrap().trim_start_matches("/agreements/").split('?').next().unwrap().to_owned();
+        let id = support::agreement_id(&page);
         let text = b.get(&format!("/agreements/{id}/text")).await;
         for p in [&report, &text] {
             let html = p.text();

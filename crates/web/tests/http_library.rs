@@ -4,21 +4,13 @@
 mod support;
 
 use axum::http::StatusCode;
-use support::{Browser, TestApp, dev_text, on_every_backend};
+use support::{Browser, TestApp, on_every_backend};
 
 const SUITE: &str = "web http_library";
 
 /// Uploads a development agreement and returns its id.
 pub async fn upload(b: &mut Browser, name: &str) -> String {
-    let page = b.upload(name, &dev_text(name), true).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
-    let location = page.location().unwrap();
-    location
-        .trim_start_matches("/agreements/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_owned()
+    b.upload_dev(name).await
 }
 
 #[tokio::test]

@@ -5,20 +5,12 @@
 mod support;
 
 use axum::http::StatusCode;
-use support::{Browser, TestApp, dev_text, on_every_backend};
+use support::{Browser, TestApp, on_every_backend};
 
 const SUITE: &str = "web http_matrix";
 
 async fn upload(b: &mut Browser, name: &str) -> String {
-    let page = b.upload(name, &dev_text(name), true).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
-    let location = page.location().unwrap();
-    location
-        .trim_start_matches("/agreements/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_owned()
+    b.upload_dev(name).await
 }
 
 /// The verdict per item a report shows, as reviewed, from its articles' sections.

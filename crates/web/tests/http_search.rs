@@ -46,14 +46,7 @@ async fn users_find_provisions_of_uploaded_agreements() {
         let up = b
             .upload("fr-nl.txt", &dev_text("fr-nl-labour-treaty-1948.txt"), true)
             .await;
-        let id = up
-            .location()
-            .unwrap()
-            .trim_start_matches("/agreements/")
-            .split('?')
-            .next()
-            .unwrap()
-            .to_owned();
+        let id = support::agreement_id(&up);
         // French stemming: "recrutés" and "recrutement" share a stem.
         let page = b.get("/search?q=recruter&scope=agreements&lang=fr").await;
         assert_eq!(page.status, StatusCode::OK);

@@ -237,27 +237,11 @@ async fn change_role(
     let target = target(&state, &id).await?;
     let Some(role) = Role::parse(form.role.trim()) else {
         let error = t.f("users.bad_role", &[("role", &form.role)]);
-        return users_page(
-            &state,
-            user,
-            None,
-            Some(error),
-            Draft::default(),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+        return refuse(&state, user, error).await;
     };
     if removes_last_admin(&state, &target, role == Role::Admin).await? {
         let error = t.f("users.last_admin", &[("email", &target.email)]);
-        return users_page(
-            &state,
-            user,
-            None,
-            Some(error),
-            Draft::default(),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+        return refuse(&state, user, error).await;
     }
     state.store().set_user_role(target.id, role).await?;
     Ok(Redirect::to(&format!("/users?updated={}", url_encode(&target.email))).into_response())
@@ -280,32 +264,29 @@ async fn change_disabled(
                 "filters.bad_choice",
                 &[("name", &"disabled"), ("value", &other)],
             );
-            return users_page(
-                &state,
-                user,
-                None,
-                Some(error),
-                Draft::default(),
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
+            return refuse(&state, user, error).await;
         }
     };
     if disabled && removes_last_admin(&state, &target, false).await? {
         let error = t.f("users.last_admin", &[("email", &target.email)]);
-        return users_page(
-            &state,
-            user,
-            None,
-            Some(error),
-            Draft::default(),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+        return refuse(&state, user, error).await;
     }
     state.store().set_user_disabled(target.id, disabled).await?;
     if disabled {
         state.store().delete_user_sessions(target.id).await?;
     }
     Ok(Redirect::to(&format!("/users?updated={}", url_encode(&target.email))).into_response())
+}
+
+/// The users page again with `error` shown, answering a refused change.
+async fn refuse(state: &AppState, user: CurrentUser, error: String) -> Result<Response, WebError> {
+    users_page(
+        state,
+        user,
+        None,
+        Some(error),
+        Draft::default(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await
 }

@@ -243,6 +243,13 @@ impl Browser {
         self.send(request).await
     }
 
+    /// Uploads a development agreement and returns its id.
+    pub async fn upload_dev(&mut self, name: &str) -> String {
+        let page = self.upload(name, &dev_text(name), true).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
+        agreement_id(&page)
+    }
+
     pub async fn login(&mut self, email: &str, password: &str) -> Page {
         let form = self.get("/login").await;
         assert_eq!(form.status, StatusCode::OK);
@@ -281,4 +288,15 @@ pub fn dev_text(name: &str) -> Vec<u8> {
         .join("../../fixtures/eval-dev")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The agreement id in the address a successful upload redirects to (`/agreements/7?uploaded=1`).
+pub fn agreement_id(page: &Page) -> String {
+    let location = page.location().expect("a redirect to the report");
+    location
+        .trim_start_matches("/agreements/")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
