@@ -7,7 +7,6 @@
 
 use std::io::Write;
 use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use blma_assessment::{Assessment, DocumentSummary, EngineInfo, Finding, Verdict};
 use blma_documents::{AgreementKind, Document, Format, Language, Metadata};
@@ -18,7 +17,7 @@ use blma_storage::{
 };
 use sqlx::Executor;
 
-const PG_URL_VAR: &str = "BLMA_TEST_PG_URL";
+use blma_storage::testing::{PG_URL_VAR, unique_name, with_database};
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -51,34 +50,6 @@ fn announce() {
         };
         let _ = std::io::stderr().write_all(message.as_bytes());
     });
-}
-
-/// A database name no other test, run or process uses.
-fn unique_name() -> String {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    format!(
-        "blma_test_{}_{}_{nanos}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
-/// `url` with its database name replaced by `database`.
-fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (url, String::new()),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_start..].find('/') {
-        Some(slash) => &base[..authority_start + slash],
-        None => base,
-    };
-    format!("{base}/{database}{query}")
 }
 
 /// Runs `test` on `target` with a fresh, migrated database, then removes the database, also when
