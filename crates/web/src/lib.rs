@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), blma_web::WebError> {
-//! let config = blma_web::Config::sqlite_in("data");
+//! let config = blma_web::Config::sqlite_in("blma-data");
 //! let app = blma_web::App::start(config).await?;
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await.unwrap();
 //! axum::serve(listener, app.router()).await.unwrap();
@@ -32,7 +32,8 @@ pub use error::WebError;
 pub use i18n::Translations;
 pub use state::AppState;
 
-/// How the server runs. `Default` serves an SQLite file `data/blma.db`.
+/// How the server runs. `Default` serves an SQLite file `blma-data/blma.db` (not `data/`, which
+/// holds the guidance's source files).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `sqlite://PATH?mode=rwc` or `postgres://…`.
@@ -62,7 +63,7 @@ impl Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            database_url: "sqlite://data/blma.db?mode=rwc".into(),
+            database_url: "sqlite://blma-data/blma.db?mode=rwc".into(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             secure_cookies: false,
             session_hours: 12,

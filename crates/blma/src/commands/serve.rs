@@ -14,7 +14,7 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Args)]
 pub struct DatabaseArgs {
     /// Directory of the embedded SQLite database (`blma.db`), created if missing.
-    #[arg(long, default_value = "data", env = "BLMA_DATA_DIR")]
+    #[arg(long, default_value = "blma-data", env = "BLMA_DATA_DIR")]
     data_dir: PathBuf,
     /// A database URL instead, e.g. `postgres://blma:secret@localhost/blma` for a shared
     /// deployment.
