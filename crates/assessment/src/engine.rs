@@ -360,7 +360,7 @@ fn finding(item: &str, hits: &[Hit], document: &Document, chars: &[char]) -> Fin
 
 fn cite(hit: &Hit, document: &Document, chars: &[char]) -> Evidence {
     let (provision, provision_id) = match document.provisions.get(hit.provision) {
-        Some(p) => (label(document, hit.provision), p.id.clone()),
+        Some(p) => (document.label_of(hit.provision), p.id.clone()),
         None => ("text".to_owned(), "text".to_owned()),
     };
     Evidence {
@@ -371,24 +371,6 @@ fn cite(hit: &Hit, document: &Document, chars: &[char]) -> Evidence {
         text: chars[hit.start..hit.end].iter().collect(),
         polarity: hit.verdict,
         cue: format!("{} `{}`", hit.cue.id, hit.cue.source),
-    }
-}
-
-/// The printed heading of the provision or of its nearest headed ancestor, else its id.
-fn label(document: &Document, index: usize) -> String {
-    let mut current = &document.provisions[index];
-    loop {
-        if let Some(heading) = &current.heading {
-            return heading.clone();
-        }
-        match current
-            .parent
-            .as_ref()
-            .and_then(|id| document.provisions.iter().find(|p| &p.id == id))
-        {
-            Some(parent) => current = parent,
-            None => return document.provisions[index].id.clone(),
-        }
     }
 }
 

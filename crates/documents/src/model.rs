@@ -154,3 +154,24 @@ pub struct Document {
     #[serde(skip)]
     pub raw_offsets: OffsetMap,
 }
+
+impl Document {
+    /// How provision `index` is cited: its printed heading, or its nearest headed ancestor's, or
+    /// its id ("Article 6" for `art_6__para_2`).
+    pub fn label_of(&self, index: usize) -> String {
+        let mut current = &self.provisions[index];
+        loop {
+            if let Some(heading) = &current.heading {
+                return heading.clone();
+            }
+            match current
+                .parent
+                .as_ref()
+                .and_then(|id| self.provisions.iter().find(|p| &p.id == id))
+            {
+                Some(parent) => current = parent,
+                None => return self.provisions[index].id.clone(),
+            }
+        }
+    }
+}

@@ -166,7 +166,7 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 
 fn candidate(document: &Document, chars: &[char], passage: &Passage, score: f32) -> Candidate {
     let (provision, provision_id) = match passage.provision.map(|i| (i, &document.provisions[i])) {
-        Some((i, p)) => (label(document, i), p.id.clone()),
+        Some((i, p)) => (document.label_of(i), p.id.clone()),
         None => ("text".to_owned(), "text".to_owned()),
     };
     Candidate {
@@ -176,23 +176,5 @@ fn candidate(document: &Document, chars: &[char], passage: &Passage, score: f32)
         end: passage.end,
         text: chars[passage.start..passage.end].iter().collect(),
         score: (score * 1000.0).round() / 1000.0,
-    }
-}
-
-/// The provision's heading, or its nearest ancestor's, or its id (as evidence is labelled).
-fn label(document: &Document, index: usize) -> String {
-    let mut current = &document.provisions[index];
-    loop {
-        if let Some(heading) = &current.heading {
-            return heading.clone();
-        }
-        match current
-            .parent
-            .as_ref()
-            .and_then(|id| document.provisions.iter().find(|p| &p.id == id))
-        {
-            Some(parent) => current = parent,
-            None => return document.provisions[index].id.clone(),
-        }
     }
 }
