@@ -81,14 +81,7 @@ impl App {
     /// Connects to the database, brings its schema up to date, loads the guidance and the
     /// catalogue, and indexes everything for search.
     pub async fn start(config: Config) -> Result<App, WebError> {
-        if let Some(dir) = sqlite_dir(&config.database_url) {
-            std::fs::create_dir_all(dir).map_err(|e| WebError::DataDir {
-                path: dir.display().to_string(),
-                source: e,
-            })?;
-        }
-        let store = blma_storage::Store::connect(&config.database_url).await?;
-        store.migrate().await?;
+        let store = open_store(&config.database_url).await?;
         let state = AppState::new(store, config).await?;
         Ok(App { state })
     }
@@ -111,6 +104,20 @@ impl App {
                 error::panic_response,
             ))
     }
+}
+
+/// Opens the database at `url` with its schema up to date, creating an SQLite file's directory
+/// first: what the server and the account commands both need.
+pub async fn open_store(url: &str) -> Result<blma_storage::Store, WebError> {
+    if let Some(dir) = sqlite_dir(url) {
+        std::fs::create_dir_all(dir).map_err(|e| WebError::DataDir {
+            path: dir.display().to_string(),
+            source: e,
+        })?;
+    }
+    let store = blma_storage::Store::connect(url).await?;
+    store.migrate().await?;
+    Ok(store)
 }
 
 /// The directory of an SQLite database file, to create before connecting.

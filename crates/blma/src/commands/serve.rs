@@ -135,7 +135,7 @@ enum UserCommand {
 pub fn user(args: UserArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async move {
         let config = args.database.config();
-        let app_store = connect(&config).await?;
+        let app_store = blma_web::open_store(&config.database_url).await?;
         match args.command {
             UserCommand::Add { email, role, name } => {
                 let Some(role) = Role::parse(&role) else {
@@ -165,22 +165,6 @@ pub fn user(args: UserArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     })
-}
-
-async fn connect(config: &Config) -> anyhow::Result<Store> {
-    if let Some(dir) = config
-        .database_url
-        .strip_prefix("sqlite://")
-        .and_then(|rest| rest.split('?').next())
-        .and_then(|path| std::path::Path::new(path).parent())
-        .filter(|d| !d.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-    }
-    let store = Store::connect(&config.database_url).await?;
-    store.migrate().await?;
-    Ok(store)
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
