@@ -63,7 +63,8 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// 256 random bits from the operating system, as 64 hex digits.
-pub(crate) fn random_token() -> Result<String> {
+/// 32 random bytes from the operating system, as 64 hex digits: session, CSRF and form tokens.
+pub fn random_token() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| Error::Random(e.to_string()))?;
     Ok(hex(&bytes))

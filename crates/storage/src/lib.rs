@@ -29,6 +29,7 @@ use sqlx::AnyPool;
 
 pub use backend::Backend;
 pub use chrono;
+pub use codec::random_token;
 pub use error::{Error, Result, redact_url};
 pub use model::*;
 

@@ -44,9 +44,7 @@ pub fn verify(phc: &str, password: &str) -> bool {
 pub fn decoy() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| {
-        let mut bytes = [0u8; 24];
-        let _ = getrandom::fill(&mut bytes);
-        let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let secret = blma_storage::random_token().unwrap_or_default();
         hash(&secret).unwrap_or_default()
     })
 }

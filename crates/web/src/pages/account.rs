@@ -51,7 +51,7 @@ async fn login_form(
     // Reuse the token the browser holds, so two open login tabs both work.
     let token = match read_cookie(&headers, LOGIN_CSRF_COOKIE) {
         Some(token) if token.len() >= 32 => token,
-        _ => random_token()?,
+        _ => blma_storage::random_token()?,
     };
     let page = render(&LoginPage {
         c: Chrome::new(t, None, "login", t.s("login.title")),
@@ -118,11 +118,4 @@ async fn logout(
         Redirect::to("/"),
     )
         .into_response())
-}
-
-/// 32 random bytes as hex.
-pub fn random_token() -> Result<String, WebError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
